@@ -1,0 +1,1 @@
+Console.WriteLine("usage: dotnet run --project bench/Bench -- <benchmark>");
