@@ -1,0 +1,68 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using Portal.Domain.Domino;
+
+namespace Portal.Domain;
+
+public static class DependencyInjection
+{
+    /// <summary>The Domino API client with timeouts and retries; bind <see cref="DominoClientOptions"/> to configure it.</summary>
+    public static IServiceCollection AddDominoClient(this IServiceCollection services)
+    {
+        services.AddOptions<DominoClientOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IDominoClientFactory, DominoClientFactory>();
+        AddDominoHttpClient(services, DominoClientFactory.VerifiedTls, verifyTls: true);
+        AddDominoHttpClient(services, DominoClientFactory.UnverifiedTls, verifyTls: false);
+        return services;
+    }
+
+    private static void AddDominoHttpClient(IServiceCollection services, string name, bool verifyTls)
+    {
+        services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() =>
+            {
+                var handler = new SocketsHttpHandler
+                {
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                    AutomaticDecompression = DecompressionMethods.None,
+                };
+                if (!verifyTls)
+                    handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
+                return handler;
+            })
+            .AddResilienceHandler("domino", (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<DominoClientOptions>>().Value;
+                pipeline
+                    .AddRetry(new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = Math.Max(options.MaxRetries, 1),
+                        Delay = options.RetryDelay,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        ShouldHandle = args => ShouldRetryAsync(args.Outcome, options.MaxRetries),
+                    })
+                    .AddTimeout(options.AttemptTimeout);
+            })
+            // One pipeline per Domino host: a failing deployment must not slow down another.
+            .SelectPipelineByAuthority();
+    }
+
+    /// <summary>Retry 5xx, 408, 429 and timeouts, but not a 500 that is Domino's way of saying "not found".</summary>
+    internal static async ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome, int maxRetries)
+    {
+        if (maxRetries == 0) return false;
+        if (outcome.Exception is not null)
+            return outcome.Exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException;
+        var response = outcome.Result!;
+        var status = (int)response.StatusCode;
+        if (status is not (408 or 429 or >= 500)) return false;
+        if (status != 500) return true;
+        await response.Content.LoadIntoBufferAsync();
+        var body = await response.Content.ReadAsStringAsync();
+        return !DominoErrors.IsKnownAnswer(body);
+    }
+}

@@ -1,0 +1,35 @@
+namespace Portal.Domain.Runs;
+
+/// <summary>
+/// How an export tells its caller what it is doing. The portal records it (stages, file records,
+/// live byte counts); tests record it in memory. <see cref="Transferred"/> is called often and from
+/// several threads at once, so implementations keep it cheap and thread-safe.
+/// </summary>
+public interface IExportProgress
+{
+    /// <summary>A stage (a 3xx code) was reached.</summary>
+    ValueTask StageAsync(StatusCode stage, CancellationToken cancellationToken);
+
+    /// <summary>The amount of work became known (or changed): items (files, image layers) and bytes.</summary>
+    void Totals(int items, long bytes);
+
+    /// <summary>Bytes moved since the last call.</summary>
+    void Transferred(long bytes);
+
+    /// <summary>One file finished, successfully or not.</summary>
+    ValueTask FileAsync(FileRecord file, CancellationToken cancellationToken);
+
+    /// <summary>One image tag was pushed.</summary>
+    ValueTask ImageAsync(ImageRecord image, CancellationToken cancellationToken);
+}
+
+/// <summary>Progress nobody listens to.</summary>
+public sealed class NoProgress : IExportProgress
+{
+    public static readonly NoProgress Instance = new();
+    public ValueTask StageAsync(StatusCode stage, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public void Totals(int items, long bytes) { }
+    public void Transferred(long bytes) { }
+    public ValueTask FileAsync(FileRecord file, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public ValueTask ImageAsync(ImageRecord image, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+}
