@@ -4,6 +4,8 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using Portal.Domain.Domino;
+using Portal.Domain.Images;
+using Portal.Domain.Images.Engine;
 
 namespace Portal.Domain;
 
@@ -16,6 +18,16 @@ public static class DependencyInjection
         services.AddSingleton<IDominoClientFactory, DominoClientFactory>();
         AddDominoHttpClient(services, DominoClientFactory.VerifiedTls, verifyTls: true);
         AddDominoHttpClient(services, DominoClientFactory.UnverifiedTls, verifyTls: false);
+        return services;
+    }
+
+    /// <summary>The image export (<see cref="ImageExporter"/>); bind <see cref="DockerOptions"/> to point it at a Docker engine.</summary>
+    public static IServiceCollection AddImageExport(this IServiceCollection services)
+    {
+        if (!services.Any(s => s.ServiceType == typeof(IDominoClientFactory))) services.AddDominoClient();
+        services.AddOptions<DockerOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DockerEngineFactory>();
+        services.AddSingleton<ImageExporter>();
         return services;
     }
 
