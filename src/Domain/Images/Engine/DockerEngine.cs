@@ -39,7 +39,7 @@ internal sealed class DockerEngine : IDisposable
         catch (DockerApiException e)
         {
             throw new ExportException(StatusCode.DockerNotFound,
-                $"The Docker engine at {Endpoint} answered its ping with HTTP {(int)e.StatusCode}: {DockerFailures.Message(e)}", e.ToString(), e);
+                $"The Docker engine at {Endpoint} answered its ping with HTTP {(int)e.StatusCode}: {DockerFailures.Message(e)}", DockerFailures.Describe(e), e);
         }
     }
 
@@ -54,12 +54,12 @@ internal sealed class DockerEngine : IDisposable
                                            || DockerFailures.IsAuthFailure(DockerFailures.Message(e)))
         {
             throw new ExportException(StatusCode.DockerAuthenticationError,
-                $"The {role} registry {login.Host} refused the credentials of user '{login.Username}': {DockerFailures.Message(e)}", e.ToString(), e);
+                $"The {role} registry {login.Host} refused the credentials of user '{login.Username}': {DockerFailures.Message(e)}", DockerFailures.Describe(e), e);
         }
         catch (DockerApiException e)
         {
             throw new ExportException(StatusCode.DockerAPIError,
-                $"The Docker engine could not log in to the {role} registry {login.Host}: {DockerFailures.Message(e)}", e.ToString(), e);
+                $"The Docker engine could not log in to the {role} registry {login.Host}: {DockerFailures.Message(e)}", DockerFailures.Describe(e), e);
         }
     }
 
@@ -104,7 +104,7 @@ internal sealed class DockerEngine : IDisposable
         }
         catch (DockerApiException e)
         {
-            throw new ExportException(StatusCode.DockerBuildError, $"Building the image failed: {DockerFailures.Message(e)}", e.ToString(), e);
+            throw new ExportException(StatusCode.DockerBuildError, $"Building the image failed: {DockerFailures.Message(e)}", DockerFailures.Describe(e), e);
         }
         if (output.Error is { } error)
             throw new ExportException(StatusCode.DockerBuildError, $"Building the image failed: {error}");
@@ -121,11 +121,11 @@ internal sealed class DockerEngine : IDisposable
         catch (DockerApiException e) when (e.StatusCode != HttpStatusCode.NotFound)
         {
             throw new ExportException(StatusCode.DockerPushError,
-                $"The target registry refused the push of {target}: {DockerFailures.Message(e)}", e.ToString(), e);
+                $"The target registry refused the push of {target}: {DockerFailures.Message(e)}", DockerFailures.Describe(e), e);
         }
         catch (DockerApiException e)
         {
-            throw new ExportException(StatusCode.DockerAPIError, $"The Docker engine could not push {target}: {DockerFailures.Message(e)}", e.ToString(), e);
+            throw new ExportException(StatusCode.DockerAPIError, $"The Docker engine could not push {target}: {DockerFailures.Message(e)}", DockerFailures.Describe(e), e);
         }
         if (output.Error is { } error)
             throw new ExportException(StatusCode.DockerPushError, $"The target registry refused the push of {target}: {error}");
@@ -154,10 +154,10 @@ internal sealed class DockerEngine : IDisposable
     private static ExportException PullFailed(ImageReference image, string error, Exception? inner)
     {
         if (DockerFailures.IsNotFound(error))
-            return new ExportException(StatusCode.DockerImageNotFound, $"The image {image} was not found in the Domino registry: {error}", inner?.ToString(), inner);
+            return new ExportException(StatusCode.DockerImageNotFound, $"The image {image} was not found in the Domino registry: {error}", inner is null ? null : DockerFailures.Describe(inner), inner);
         if (DockerFailures.IsAuthFailure(error))
-            return new ExportException(StatusCode.DockerAuthenticationError, $"The Domino registry refused access to {image}: {error}", inner?.ToString(), inner);
-        return new ExportException(StatusCode.DockerAPIError, $"Pulling {image} failed: {error}", inner?.ToString(), inner);
+            return new ExportException(StatusCode.DockerAuthenticationError, $"The Domino registry refused access to {image}: {error}", inner is null ? null : DockerFailures.Describe(inner), inner);
+        return new ExportException(StatusCode.DockerAPIError, $"Pulling {image} failed: {error}", inner is null ? null : DockerFailures.Describe(inner), inner);
     }
 
     private static AuthConfig? ToAuth(RegistryLogin? login) => login is { HasCredentials: true }
@@ -191,8 +191,12 @@ internal sealed class DockerEngine : IDisposable
         }
         catch (Exception e) when (DockerFailures.IsTransport(e, cancellationToken))
         {
-            throw new ExportException(StatusCode.DockerNotFound,
-                $"The Docker engine at {Endpoint} could not be reached ({what}): {DockerFailures.Innermost(e)}", e.ToString(), e);
+            // Docker.DotNet words a missing socket file as "Cannot assign requested address": say what is wrong instead.
+            var reason = Endpoint.Scheme != "unix" || File.Exists(Endpoint.LocalPath)
+                ? DockerFailures.Innermost(e)
+                : $"there is no socket at {Endpoint.LocalPath}";
+            throw new ExportException(StatusCode.DockerNotFound, $"The Docker engine at {Endpoint} could not be reached ({what}): {reason}",
+                DockerFailures.Describe(e), e);
         }
     }
 }

@@ -48,4 +48,12 @@ internal static class DockerFailures
         while (e.InnerException is not null) e = e.InnerException;
         return e.Message;
     }
+
+    /// <summary>Each exception in the chain as "type: message": what an operator needs, without Docker.DotNet's stack frames.</summary>
+    public static string Describe(Exception e)
+    {
+        var lines = new List<string>();
+        for (var x = e; x is not null; x = x.InnerException) lines.Add($"{x.GetType().FullName}: {x.Message}");
+        return string.Join("\n  ---> ", lines);
+    }
 }
