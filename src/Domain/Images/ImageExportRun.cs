@@ -161,8 +161,9 @@ internal sealed class ImageExportRun(
                 {
                     await _engine.RemoveAsync(_created[i], cancellationToken);
                 }
-                catch (Exception e) when (e is ExportException or Docker.DotNet.DockerApiException or OperationCanceledException)
+                catch (Exception e)
                 {
+                    // Leftovers cost disk space, not correctness: the run's own outcome stands.
                     logger.LogWarning(e, "Could not remove the local image {Image} after an image export", _created[i]);
                 }
             }

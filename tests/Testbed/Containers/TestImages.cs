@@ -45,12 +45,12 @@ public sealed class TestImages(PodmanService podman, RegistryServer registry)
         return reference;
     }
 
-    /// <summary>The image tags podman holds locally (to check an export cleaned up after itself).</summary>
-    public async Task<IReadOnlyList<string>> LocalTagsAsync()
+    /// <summary>Every image podman holds locally, intermediate ones included, by tags or id (to check an export cleaned up after itself).</summary>
+    public async Task<IReadOnlyList<string>> LocalImagesAsync()
     {
         using var docker = podman.CreateClient();
         var images = await docker.Images.ListImagesAsync(new ImagesListParameters { All = true });
-        return images.SelectMany(i => i.RepoTags ?? []).ToList();
+        return images.Select(i => i.RepoTags is { Count: > 0 } tags ? string.Join(", ", tags) : i.ID).ToList();
     }
 
     private AuthConfig? Auth() => registry.Options.Username is null

@@ -43,7 +43,7 @@ public sealed class ImageExportFaultTests(ImageExportFixture fx, ITestOutputHelp
         Assert.Equal(nameof(StatusCode.DockerImageNotFound), missing.ExceptionType);
         Assert.Equal(StatusCode.DockerImageNotFound, unnamed.Status);
         Assert.Contains("has no Docker image", unnamed.Message, StringComparison.Ordinal);
-        Assert.Empty(await fx.Images.LocalTagsAsync());
+        Assert.Empty(await fx.Images.LocalImagesAsync());
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class ImageExportFaultTests(ImageExportFixture fx, ITestOutputHelp
         Assert.Contains("authentication required", anonymous.Message, StringComparison.Ordinal);
         Assert.Empty(anonymous.Images);
         Assert.Null(anonymous.NewState);
-        Assert.Empty(await fx.Images.LocalTagsAsync());
+        Assert.Empty(await fx.Images.LocalImagesAsync());
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class ImageExportFaultTests(ImageExportFixture fx, ITestOutputHelp
         Assert.Contains("installing the impossible", result.BuildOutput);
         Assert.Contains("installing the impossible", result.ExceptionDetails, StringComparison.Ordinal);
         Assert.NotNull(result.Durations.Build);
-        Assert.Empty(await fx.Images.LocalTagsAsync());
+        Assert.Empty(await fx.Images.LocalImagesAsync());
     }
 
     [Fact]

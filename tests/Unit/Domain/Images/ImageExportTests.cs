@@ -46,7 +46,7 @@ public sealed class ImageExportTests(ImageExportFixture fx)
         Assert.NotNull(result.Durations.Pull);
         Assert.NotNull(result.Durations.Build);
         Assert.NotNull(result.Durations.Push);
-        Assert.Empty(await fx.Images.LocalTagsAsync());
+        Assert.Empty(await fx.Images.LocalImagesAsync());
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class ImageExportTests(ImageExportFixture fx)
         var files = await ReadLayerAsync(await fx.Target.GetBlobAsync("team-a/with-run", top));
         Assert.StartsWith("built by ", files["built.txt"], StringComparison.Ordinal);
         Assert.Contains(result.BuildOutput, line => line.Contains("RUN echo", StringComparison.Ordinal));
-        Assert.Empty(await fx.Images.LocalTagsAsync());
+        Assert.Empty(await fx.Images.LocalImagesAsync());
     }
 
     [Fact]
@@ -139,7 +139,25 @@ public sealed class ImageExportTests(ImageExportFixture fx)
         Assert.Contains("cancelled while building", result.Message, StringComparison.Ordinal);
         Assert.Null(result.NewState);
         Assert.Null(await fx.Target.FindManifestAsync("team-a/cancelled", "latest"));
-        Assert.Empty(await fx.Images.LocalTagsAsync());
+        Assert.Empty(await fx.Images.LocalImagesAsync());
+    }
+
+    [Fact]
+    public async Task Reports_an_unexpected_failure_as_199_with_its_type_and_still_cleans_up()
+    {
+        var (user, project, _) = fx.NewProject("unexpected", await fx.Images.PublishAsync("domino/env-i", "rev1"));
+        var progress = new RecordingProgress
+        {
+            OnStage = stage => { if (stage == StatusCode.DockerExportImageBuildEnded) throw new InvalidOperationException("progress store is down"); },
+        };
+
+        var result = await fx.Exporter.ExportAsync(fx.Request(user, project), progress, default);
+
+        Assert.Equal(StatusCode.UnknownError, result.Status);
+        Assert.Equal("An unexpected error has occurred: InvalidOperationException", result.Message);
+        Assert.Equal("System.InvalidOperationException", result.ExceptionType);
+        Assert.Contains("progress store is down", result.ExceptionDetails, StringComparison.Ordinal);
+        Assert.Empty(await fx.Images.LocalImagesAsync());
     }
 
     private static async Task<Dictionary<string, string>> ReadLayerAsync(byte[] layer)
