@@ -59,25 +59,35 @@ public sealed class RegistryServer : IAsyncDisposable
     {
         options ??= new RegistryServerOptions();
         var binary = ServiceProcess.Require("docker-registry", "docker-registry");
-        var directory = Directory.CreateTempSubdirectory("portal-registry-").FullName;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            var port = ServiceProcess.FreePort();
-            var config = Path.Combine(directory, "config.yml");
-            await File.WriteAllTextAsync(config, await ConfigAsync(directory, port, options));
-            var process = ServiceProcess.Start(binary, ["serve", config], Path.Combine(directory, "registry.log"));
-            var registry = new RegistryServer(process, directory, port, options);
-            await process.WaitUntilAsync($"docker-registry on port {port}", async () =>
+            var directory = Directory.CreateTempSubdirectory("portal-registry-").FullName;
+            RegistryServer? registry = null;
+            try
             {
-                using var response = await registry.Http.GetAsync("v2/");
-                return response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized;
-            }, TimeSpan.FromSeconds(20));
-            return registry;
-        }
-        catch
-        {
-            TryDelete(directory);
-            throw;
+                var port = ServiceProcess.FreePort();
+                var config = Path.Combine(directory, "config.yml");
+                await File.WriteAllTextAsync(config, await ConfigAsync(directory, port, options));
+                var process = ServiceProcess.Start(binary, ["serve", config], Path.Combine(directory, "registry.log"));
+                registry = new RegistryServer(process, directory, port, options);
+                await process.WaitUntilAsync($"docker-registry on port {port}", async () =>
+                {
+                    using var response = await registry.Http.GetAsync("v2/");
+                    return response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized;
+                }, TimeSpan.FromSeconds(20));
+                return registry;
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("address already in use", StringComparison.Ordinal))
+            {
+                // Another test took the free port between our check and the registry's bind: pick another.
+                await registry!.DisposeAsync();
+            }
+            catch
+            {
+                if (registry is not null) await registry.DisposeAsync();
+                else TryDelete(directory);
+                throw;
+            }
         }
     }
 
