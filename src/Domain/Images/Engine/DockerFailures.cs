@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Docker.DotNet;
 
 namespace Portal.Domain.Images.Engine;
@@ -9,17 +10,22 @@ namespace Portal.Domain.Images.Engine;
 /// differently (podman answers a refused login with HTTP 500 and "401 Unauthorized" in the text),
 /// so the text decides, not only the HTTP status.
 /// </summary>
-internal static class DockerFailures
+internal static partial class DockerFailures
 {
     private static readonly string[] NotFoundMarkers =
         ["manifest unknown", "not found", "does not exist", "no such image", "name unknown", "image not known"];
 
+    // Specific phrases only: a bare "denied" is also a local "permission denied", a bare "401" can sit inside a digest.
     private static readonly string[] AuthMarkers =
-        ["unauthorized", "authentication required", "401", "403", "denied", "incorrect username or password", "forbidden"];
+        ["unauthorized", "authentication required", "access denied", "access to the resource is denied", "incorrect username or password", "forbidden"];
 
     public static bool IsNotFound(string text) => NotFoundMarkers.Any(m => text.Contains(m, StringComparison.OrdinalIgnoreCase));
 
-    public static bool IsAuthFailure(string text) => AuthMarkers.Any(m => text.Contains(m, StringComparison.OrdinalIgnoreCase));
+    public static bool IsAuthFailure(string text) =>
+        AuthMarkers.Any(m => text.Contains(m, StringComparison.OrdinalIgnoreCase)) || AuthStatus().IsMatch(text);
+
+    [GeneratedRegex(@"\b40[13]\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AuthStatus();
 
     /// <summary>The engine could not be talked to at all (as opposed to answering with an error).</summary>
     public static bool IsTransport(Exception e, CancellationToken cancellationToken) => e switch
