@@ -21,16 +21,6 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>The image export (<see cref="ImageExporter"/>); bind <see cref="DockerOptions"/> to point it at a Docker engine.</summary>
-    public static IServiceCollection AddImageExport(this IServiceCollection services)
-    {
-        if (!services.Any(s => s.ServiceType == typeof(IDominoClientFactory))) services.AddDominoClient();
-        services.AddOptions<DockerOptions>().ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<DockerEngineFactory>();
-        services.AddSingleton<ImageExporter>();
-        return services;
-    }
-
     private static void AddDominoHttpClient(IServiceCollection services, string name, bool verifyTls)
     {
         services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
@@ -76,5 +66,15 @@ public static class DependencyInjection
         await response.Content.LoadIntoBufferAsync();
         var body = await response.Content.ReadAsStringAsync();
         return !DominoErrors.IsKnownAnswer(body);
+    }
+
+    /// <summary>The image export (<see cref="ImageExporter"/>); bind <see cref="DockerOptions"/> to point it at a Docker engine.</summary>
+    public static IServiceCollection AddImageExport(this IServiceCollection services)
+    {
+        if (!services.Any(s => s.ServiceType == typeof(IDominoClientFactory))) services.AddDominoClient();
+        services.AddOptions<DockerOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DockerEngineFactory>();
+        services.AddSingleton<ImageExporter>();
+        return services;
     }
 }
