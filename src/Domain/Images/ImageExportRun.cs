@@ -116,6 +116,7 @@ internal sealed class ImageExportRun(
         {
             Doing = $"while pushing {target}";
             var digest = await engine.PushAsync(target, login, _current = new DockerOutput(outputLines, _meter), cancellationToken);
+            // Size: the image's size as the engine reports it (uncompressed), the same for both tags.
             var image = new ImageRecord(target.ToString(), digest, built.Size);
             _images.Add(image);
             await progress.ImageAsync(image, cancellationToken);

@@ -68,12 +68,15 @@ public sealed class ImageExportFaultTests(ImageExportFixture fx, ITestOutputHelp
             request with { DominoRegistry = request.DominoRegistry! with { Password = "nope" } });
         var wrongTarget = await ExportAsync(
             request with { Target = request.Target with { Password = "nope" } });
+        var anonymousPull = await ExportAsync(request with { DominoRegistry = null });
 
         Assert.Equal(StatusCode.DockerAuthenticationError, wrongDomino.Status);
         Assert.StartsWith($"The Domino registry {fx.DominoRegistry.Host} refused the credentials of user 'domino'", wrongDomino.Message, StringComparison.Ordinal);
         Assert.Equal(StatusCode.DockerAuthenticationError, wrongTarget.Status);
         Assert.StartsWith($"The target registry {fx.Target.Host} refused the credentials of user 'exporter'", wrongTarget.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("nope", wrongTarget.Message + wrongTarget.ExceptionDetails, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.DockerAuthenticationError, anonymousPull.Status);
+        Assert.StartsWith($"The Domino registry refused access to {fx.DominoRegistry.Host}/domino/env-f:rev1", anonymousPull.Message, StringComparison.Ordinal);
     }
 
     [Fact]
