@@ -4,6 +4,8 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using Portal.Domain.Domino;
+using Portal.Domain.Images;
+using Portal.Domain.Images.Engine;
 
 namespace Portal.Domain;
 
@@ -64,5 +66,15 @@ public static class DependencyInjection
         await response.Content.LoadIntoBufferAsync();
         var body = await response.Content.ReadAsStringAsync();
         return !DominoErrors.IsKnownAnswer(body);
+    }
+
+    /// <summary>The image export (<see cref="ImageExporter"/>); bind <see cref="DockerOptions"/> to point it at a Docker engine.</summary>
+    public static IServiceCollection AddImageExport(this IServiceCollection services)
+    {
+        if (!services.Any(s => s.ServiceType == typeof(IDominoClientFactory))) services.AddDominoClient();
+        services.AddOptions<DockerOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DockerEngineFactory>();
+        services.AddSingleton<ImageExporter>();
+        return services;
     }
 }

@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using Portal.Domain.Runs;
+
+namespace Portal.Tests.Unit.Domain.Images;
+
+/// <summary>Remembers what an export reported; <see cref="OnStage"/> lets a test act at a given stage (e.g. cancel).</summary>
+public sealed class RecordingProgress : IExportProgress
+{
+    private long _transferred;
+
+    public ConcurrentQueue<StatusCode> Stages { get; } = new();
+    public ConcurrentQueue<ImageRecord> Images { get; } = new();
+    public (int Items, long Bytes) LastTotals { get; private set; }
+    public long TransferredBytes => Interlocked.Read(ref _transferred);
+    public Action<StatusCode>? OnStage { get; init; }
+
+    public ValueTask StageAsync(StatusCode stage, CancellationToken cancellationToken)
+    {
+        Stages.Enqueue(stage);
+        OnStage?.Invoke(stage);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.CompletedTask;
+    }
+
+    public void Totals(int items, long bytes) => LastTotals = (items, bytes);
+
+    public void Transferred(long bytes) => Interlocked.Add(ref _transferred, bytes);
+
+    public ValueTask FileAsync(FileRecord file, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public ValueTask ImageAsync(ImageRecord image, CancellationToken cancellationToken)
+    {
+        Images.Enqueue(image);
+        return ValueTask.CompletedTask;
+    }
+}
