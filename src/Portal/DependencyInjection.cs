@@ -195,9 +195,13 @@ public static class DependencyInjection
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
         }
-        // Pages get a friendly status page; /api and /v1 callers get the bare status code.
+        // Pages get a friendly status page; /api and /v1 callers get the bare status code. It must wrap
+        // authorization to see its 403s, hence the explicit routing and auth middleware below.
         app.UseWhen(context => !PortalCookies.IsApiRequest(context.Request),
             pages => pages.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
