@@ -13,7 +13,9 @@ public sealed class LoginPage(IPage page)
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // A static form post: wait for the server's answer, not for the network to go idle (WebAssembly downloads in the background).
+        await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync(),
+            response => response.Request.Method == "POST" && response.Url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 }

@@ -11,7 +11,9 @@ public sealed class PortalShell(IPage page)
 
     public async Task SignOutAsync()
     {
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // A static form post: wait for the server's answer, not for the network to go idle (WebAssembly downloads in the background).
+        await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync(),
+            response => response.Request.Method == "POST" && response.Url.Contains("/Account/Logout", StringComparison.OrdinalIgnoreCase));
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 }

@@ -14,8 +14,10 @@ public sealed class RegisterPage(IPage page)
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByLabel("Confirm password").FillAsync(confirmation ?? password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // A static form post: wait for the server's answer, not for the network to go idle (WebAssembly downloads in the background).
+        await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync(),
+            response => response.Request.Method == "POST" && response.Url.Contains("/Account/Register", StringComparison.OrdinalIgnoreCase));
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
     /// <summary>The message under a field, from the form's validation.</summary>
