@@ -209,7 +209,16 @@ public sealed class AccountService(
             return AccountResult.NotFound(userId);
         }
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var result = await change(user);
+        AccountResult result;
+        try
+        {
+            result = await change(user);
+        }
+        catch (AccountChangeFailedException ex)
+        {
+            // e.g. another admin changed the account meanwhile (concurrency stamp): nothing is committed.
+            return AccountResult.Refused($"{user.Email} could not be changed: {ex.Message} Reload and try again.");
+        }
         if (!result.Succeeded)
         {
             return result;
@@ -225,7 +234,9 @@ public sealed class AccountService(
         var result = await operation;
         if (!result.Succeeded)
         {
-            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+            throw new AccountChangeFailedException(string.Join(" ", result.Errors.Select(e => e.Description)));
         }
     }
+
+    private sealed class AccountChangeFailedException(string message) : Exception(message);
 }

@@ -1,24 +1,31 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Portal.Accounts;
+using Portal.Client.Accounts;
 using Portal.Client.Admin;
 
 namespace Portal.Admin;
 
 /// <summary>The admin users page while it runs on the server (prerendering, Interactive Server).</summary>
-internal sealed class ServerUserAdministration(AccountService accounts, AuthenticationStateProvider authentication) : IUserAdministration
+internal sealed class ServerUserAdministration(IServiceScopeFactory scopes, AuthenticationStateProvider authentication) : IUserAdministration
 {
-    public Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken = default) =>
-        accounts.ListAsync(cancellationToken);
+    // A circuit lives long; a fresh scope (and DbContext) per call never works on stale tracked accounts.
+    public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AccountService>().ListAsync(cancellationToken);
+    }
 
     public async Task<UserActionResult> ApplyAsync(string userId, UserAction action, CancellationToken cancellationToken = default)
     {
         var state = await authentication.GetAuthenticationStateAsync();
-        // Interactive Server bypasses endpoint authorization; the page's [Authorize] ran once, so check again per action.
-        if (!state.User.IsInRole(Client.Accounts.PortalRoles.Admin))
+        // Interactive Server bypasses endpoint authorization after the first render, so check per action.
+        if (!state.User.IsInRole(PortalRoles.Admin))
         {
             return new UserActionResult(false, "Only admins can change accounts.");
         }
-        var result = await accounts.ApplyAsync(userId, action, state.User.Identity?.Name ?? "");
+        await using var scope = scopes.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<AccountService>()
+            .ApplyAsync(userId, action, state.User.Identity?.Name ?? "");
         return new UserActionResult(result.Succeeded, result.Message);
     }
 }

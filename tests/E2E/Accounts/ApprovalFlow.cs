@@ -27,6 +27,9 @@ public static class ApprovalFlow
         await Expect(visitor).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
         await Expect(new LoginPage(visitor).Heading).ToBeVisibleAsync();
         await shots.TakeAsync(visitor, "anonymous-sent-to-sign-in");
+        await visitor.GotoAsync("/hangfire");
+        await Expect(visitor).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login\\?ReturnUrl=%2Fhangfire"));
+        Assert.Equal(401, (await anonymous.APIRequest.GetAsync("/api/admin/users")).Status);
 
         // The configured admin email registers and lands on the home page as an approved Admin.
         await using var adminContext = await chromium.NewContextAsync(portal.BaseAddress);
@@ -94,5 +97,16 @@ public static class ApprovalFlow
         Assert.Equal(200, adminDashboard!.Status);
         await Expect(admin.GetByText("Domino Export Portal jobs").First).ToBeVisibleAsync();
         await shots.TakeAsync(admin, "admin-hangfire");
+
+        // Bad admin input gets a clear answer and changes nothing.
+        var missing = await adminContext.APIRequest.PostAsync("/api/admin/users/no-such-id/approve");
+        Assert.Equal(404, missing.Status);
+        Assert.Contains("There is no account with id 'no-such-id'", await missing.TextAsync());
+        var me = await adminContext.APIRequest.GetAsync("/api/admin/users");
+        var adminId = (await me.JsonAsync())!.Value.EnumerateArray()
+            .Single(u => u.GetProperty("email").GetString() == AdminEmail).GetProperty("id").GetString();
+        var lastAdmin = await adminContext.APIRequest.PostAsync($"/api/admin/users/{adminId}/revokeadmin");
+        Assert.Equal(409, lastAdmin.Status);
+        Assert.Contains("last Admin", await lastAdmin.TextAsync());
     }
 }
