@@ -1,9 +1,13 @@
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+using Portal.Client;
+using Portal.Client.Admin;
 
 var builder = WebAssemblyHostBuilder.CreateDefault(args);
 
-builder.Services.AddAuthorizationCore();
+builder.Services.AddPortalClientServices();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddAuthenticationStateDeserialization();
+builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
+builder.Services.AddScoped<IUserAdministration, HttpUserAdministration>();
 
 await builder.Build().RunAsync();

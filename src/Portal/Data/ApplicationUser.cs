@@ -1,9 +1,16 @@
 using Microsoft.AspNetCore.Identity;
+using Portal.Client.Accounts;
 
 namespace Portal.Data;
 
-// Add profile data for application users by adding properties to the ApplicationUser class
 public class ApplicationUser : IdentityUser
 {
-}
+    public AccountStatus Status { get; set; } = AccountStatus.Pending;
 
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? StatusChangedAt { get; set; }
+
+    /// <summary>Email of the admin who last changed <see cref="Status"/>.</summary>
+    public string? StatusChangedBy { get; set; }
+}

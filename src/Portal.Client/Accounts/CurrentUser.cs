@@ -1,0 +1,3 @@
+namespace Portal.Client.Accounts;
+
+public sealed record CurrentUser(string Email, string[] Roles);

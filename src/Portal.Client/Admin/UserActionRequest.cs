@@ -1,0 +1,3 @@
+namespace Portal.Client.Admin;
+
+public sealed record UserActionRequest(UserSummary User, UserAction Action);

@@ -1,0 +1,13 @@
+using Portal.Client.Accounts;
+
+namespace Portal.Client.Admin;
+
+/// <summary>One account as the admin pages show it.</summary>
+public sealed record UserSummary(
+    string Id,
+    string Email,
+    AccountStatus Status,
+    bool IsAdmin,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StatusChangedAt,
+    string? StatusChangedBy);

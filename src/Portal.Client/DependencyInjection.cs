@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using Portal.Client.Accounts;
+
+namespace Portal.Client;
+
+public static class DependencyInjection
+{
+    /// <summary>What the interactive components need wherever they run: on the server or in WebAssembly.</summary>
+    public static IServiceCollection AddPortalClientServices(this IServiceCollection services)
+    {
+        services.AddMudServices();
+        services.AddAuthorizationCore(o => o.AddPortalPolicies());
+        return services;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Portal.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+    PostgreSql,
+}

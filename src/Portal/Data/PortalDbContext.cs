@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Portal.Client.Accounts;
+
+namespace Portal.Data;
+
+/// <summary>
+/// The portal's one model. Each database provider has a thin derived context
+/// (see <c>Data/Providers</c>) that owns its migrations; see docs/decisions/001.
+/// </summary>
+public abstract class PortalDbContext(DbContextOptions options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        builder.Entity<IdentityRole>().HasData(
+            SeedRole("6a1f0b0e-6f3c-4a55-9d0c-3b6f4f0a0001", PortalRoles.Admin),
+            SeedRole("6a1f0b0e-6f3c-4a55-9d0c-3b6f4f0a0002", PortalRoles.User));
+    }
+
+    // Fixed ids and stamps: the roles exist as soon as the migrations ran, on every node, with no start-up seeding race.
+    private static IdentityRole SeedRole(string id, string name) => new(name)
+    {
+        Id = id,
+        NormalizedName = name.ToUpperInvariant(),
+        ConcurrencyStamp = id,
+    };
+}

@@ -1,0 +1,18 @@
+using Microsoft.Playwright;
+
+namespace Portal.Tests.E2E.Pages;
+
+public sealed class AdminUsersPage(IPage page)
+{
+    public ILocator PendingTable => page.GetByRole(AriaRole.Region, new() { Name = "Pending accounts" });
+
+    public ILocator Result => page.GetByRole(AriaRole.Alert);
+
+    public async Task OpenAsync() => await page.GotoAsync("/admin/users");
+
+    public Task ApproveAsync(string email) =>
+        page.GetByRole(AriaRole.Button, new() { Name = $"Approve {email}" }).ClickAsync();
+
+    public Task RejectAsync(string email) =>
+        page.GetByRole(AriaRole.Button, new() { Name = $"Reject {email}" }).ClickAsync();
+}

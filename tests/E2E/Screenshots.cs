@@ -1,0 +1,16 @@
+using Microsoft.Playwright;
+
+namespace Portal.Tests.E2E;
+
+/// <summary>Saves full-page screenshots under the test output: bin/.../screenshots/{scenario}/NN-name.png.</summary>
+public sealed class Screenshots(string scenario)
+{
+    private readonly string folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots", scenario)).FullName;
+    private int count;
+
+    public async Task TakeAsync(IPage page, string name)
+    {
+        var file = Path.Combine(folder, $"{Interlocked.Increment(ref count):00}-{name}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.Playwright;
+
+namespace Portal.Testbed.Browser;
+
+/// <summary>Debian's Chromium driven by Playwright (its own browser download is not available here).</summary>
+public sealed class ChromiumBrowser : IAsyncDisposable
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+
+    public static readonly string[] Arguments =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run",
+    ];
+
+    private readonly IPlaywright playwright;
+
+    private ChromiumBrowser(IPlaywright playwright, IBrowser browser)
+    {
+        this.playwright = playwright;
+        Browser = browser;
+    }
+
+    public IBrowser Browser { get; }
+
+    public static async Task<ChromiumBrowser> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        try
+        {
+            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ExecutablePath,
+                Headless = true,
+                Args = Arguments,
+            });
+            return new ChromiumBrowser(playwright, browser);
+        }
+        catch
+        {
+            playwright.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A fresh browser profile (own cookies) pointed at <paramref name="baseAddress"/>.</summary>
+    public Task<IBrowserContext> NewContextAsync(Uri baseAddress) => Browser.NewContextAsync(new BrowserNewContextOptions
+    {
+        BaseURL = baseAddress.ToString(),
+        ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+    });
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright.Dispose();
+    }
+}

@@ -1,0 +1,111 @@
+namespace Portal.Testbed.Processes;
+
+/// <summary>
+/// The built portal (src/Portal/bin/{Configuration}) running as a real process on 127.0.0.1 with a
+/// free port and a fresh data folder, as <c>dotnet run --project src/Portal</c> would run it.
+/// </summary>
+public sealed class PortalProcess : IAsyncDisposable
+{
+    private readonly ChildProcess process;
+
+    private PortalProcess(ChildProcess process, Uri baseAddress, string dataPath)
+    {
+        this.process = process;
+        BaseAddress = baseAddress;
+        DataPath = dataPath;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string DataPath { get; }
+
+    /// <summary>Everything the portal wrote to stdout and stderr so far.</summary>
+    public string Log => process.Output;
+
+    /// <param name="settings">Configuration keys (<c>Portal:AdminEmail</c>) and values, passed as environment variables.</param>
+    public static async Task<PortalProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, TimeSpan? startTimeout = null)
+    {
+        var binaries = RepositoryPaths.PortalBinaries;
+        var dll = Path.Combine(binaries, "Portal.dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"Build the portal first: {dll} is missing.", dll);
+        }
+
+        var dataPath = Directory.CreateTempSubdirectory("portal-data-").FullName;
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var environment = new Dictionary<string, string?>
+        {
+            // Development serves the static web assets (MudBlazor, _framework) straight from the build output.
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_URLS"] = baseAddress.ToString(),
+            ["Portal__DataPath"] = dataPath,
+            ["Portal__SecretsPath"] = Path.Combine(dataPath, "no-secrets"),
+            ["Logging__LogLevel__Default"] = "Information",
+        };
+        foreach (var (key, value) in settings)
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var process = ChildProcess.Start("dotnet", [dll], workingDirectory: binaries, environment: environment);
+        var portal = new PortalProcess(process, baseAddress, dataPath);
+        try
+        {
+            await portal.WaitUntilLiveAsync(startTimeout ?? TimeSpan.FromSeconds(60));
+            return portal;
+        }
+        catch
+        {
+            await portal.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task WaitUntilLiveAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The portal exited during start-up:\n{Log}");
+            }
+            try
+            {
+                using var response = await http.GetAsync("/health/live");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Slow start.
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"The portal did not answer /health/live within {timeout}:\n{Log}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await process.DisposeAsync();
+        // Kept beside the test binaries for a failing run: logs/portal-{port}.log.
+        var logs = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "logs")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(logs, $"portal-{BaseAddress.Port}.log"), Log);
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open; the temp folder is the OS's to clean.
+        }
+    }
+}
