@@ -4,6 +4,8 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using Portal.Domain.Domino;
+using Portal.Domain.Files;
+using Portal.Domain.S3;
 
 namespace Portal.Domain;
 
@@ -16,6 +18,17 @@ public static class DependencyInjection
         services.AddSingleton<IDominoClientFactory, DominoClientFactory>();
         AddDominoHttpClient(services, DominoClientFactory.VerifiedTls, verifyTls: true);
         AddDominoHttpClient(services, DominoClientFactory.UnverifiedTls, verifyTls: false);
+        return services;
+    }
+
+    /// <summary>The project file export (S3); bind <see cref="FileExportOptions"/> ("Exports") to configure it.</summary>
+    public static IServiceCollection AddFileExport(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(IDominoClientFactory))) services.AddDominoClient();
+        services.AddOptions<FileExportOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IS3ClientFactory, S3ClientFactory>();
+        services.AddSingleton<ProjectFilesExporter>();
+        services.AddSingleton<StatusLogs.StatusLogWriter>();
         return services;
     }
 
