@@ -32,7 +32,7 @@ server.middleware.unshift(async (ctx, next) => {
   // s3rver answers NotImplemented to ListMultipartUploads and 405 to AbortMultipartUpload. Both are
   // served here from s3rver's own upload folders so the engine's clean-up of abandoned multipart
   // uploads can be tested against real leftovers.
-  const [, bucket, ...keyParts] = ctx.path.split('/');
+  const [bucket, ...keyParts] = ctx.path.split('/').filter((p) => p.length > 0);
   const uploadsDir = bucket ? path.join(directory, decodeURIComponent(bucket), '._S3rver_uploads') : '';
   if (ctx.method === 'GET' && bucket && keyParts.length === 0 && 'uploads' in ctx.query) {
     return listUploads(ctx, decodeURIComponent(bucket), uploadsDir, ctx.query.prefix ?? '');
@@ -51,7 +51,15 @@ server.middleware.unshift(async (ctx, next) => {
     ctx.status = 204;
     return;
   }
-  return next();
+  await next();
+  // s3rver escapes listed keys twice (he.escape, then its XML builder), so a key with '&', '<', '>'
+  // or a quote comes back altered; undo the outer layer so keys round-trip.
+  if (ctx.method === 'GET' && bucket && keyParts.length === 0 && typeof ctx.body === 'string' && ctx.body.includes('<ListBucketResult')) {
+    ctx.body = ctx.body
+      .replace(/&amp;(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, '&$1;')
+      // AWS writes an apostrophe as &apos;, and the .NET SDK does not decode he's &#x27;
+      .replace(/&#x27;/g, '&apos;');
+  }
 });
 
 async function listUploads(ctx, bucket, uploadsDir, prefix) {
