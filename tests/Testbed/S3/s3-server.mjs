@@ -1,5 +1,6 @@
 // Starts @20minutes/s3rver on 127.0.0.1 for tests and benchmarks, and prints one JSON line with the
 // port it listens on. Usage: node s3-server.mjs <directory> [bucket ...]
+// S3RVER_STRICT_SIGNATURES=1 makes it refuse requests whose signature does not match (wrong secret).
 // Exits when its standard input closes, so a test process that dies takes its server with it.
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -18,7 +19,7 @@ const server = new S3rver({
   silent: true,
   // s3rver computes a different signature for some query strings (ListObjectsV2); unknown access
   // keys are still refused (InvalidAccessKeyId), which is what the credential tests rely on.
-  allowMismatchedSignatures: true,
+  allowMismatchedSignatures: process.env.S3RVER_STRICT_SIGNATURES !== '1',
   configureBuckets: buckets.map((name) => ({ name })),
 });
 
