@@ -17,6 +17,7 @@ public sealed class S3Server : IAsyncDisposable
 
     private readonly Process _process;
     private readonly IAmazonS3 _client;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _errors = new();
 
     private S3Server(Process process, Uri url, string directory)
     {
@@ -25,6 +26,9 @@ public sealed class S3Server : IAsyncDisposable
         Directory = directory;
         _client = new S3ClientFactory().Create(Target("any"));
     }
+
+    /// <summary>What the server wrote to stderr: its internal errors.</summary>
+    public IReadOnlyCollection<string> Errors => _errors;
 
     public Uri Url { get; }
     public string Directory { get; }
@@ -57,6 +61,8 @@ public sealed class S3Server : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // s3rver encrypts ListObjectsV2 continuation tokens with DES, which OpenSSL 3 keeps in its legacy provider.
+        start.ArgumentList.Add("--openssl-legacy-provider");
         start.ArgumentList.Add("s3-server.mjs");
         start.ArgumentList.Add(directory);
         foreach (var b in buckets) start.ArgumentList.Add(b);
@@ -70,9 +76,11 @@ public sealed class S3Server : IAsyncDisposable
             throw new InvalidOperationException($"The S3 test server did not start: {error}");
         }
         var port = JsonDocument.Parse(line).RootElement.GetProperty("port").GetInt32();
-        // Drain stderr so a chatty server never blocks on a full pipe.
-        _ = process.StandardError.ReadToEndAsync();
-        return new S3Server(process, new Uri($"http://127.0.0.1:{port}"), directory);
+        var server = new S3Server(process, new Uri($"http://127.0.0.1:{port}"), directory);
+        // Drain stderr so the server never blocks on a full pipe, and keep its errors for diagnosis.
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) server._errors.Enqueue(e.Data); };
+        process.BeginErrorReadLine();
+        return server;
     }
 
     public async Task CreateBucketAsync(string bucket) => await _client.PutBucketAsync(new PutBucketRequest { BucketName = bucket });
@@ -88,6 +96,24 @@ public sealed class S3Server : IAsyncDisposable
             result[entry.Key[prefix.Length..]] = new StoredObject(entry.Size, read.Size, read.Sha256);
         }
         return result;
+    }
+
+    /// <summary>
+    /// Objects under a prefix with their size and ETag. For objects stored in one piece the server's
+    /// ETag is the MD5 of the bytes it stored: a hash check of many small objects without reading each back.
+    /// </summary>
+    public async Task<Dictionary<string, (long Size, string ETag)>> ListETagsAsync(string bucket, string prefix)
+    {
+        var objects = new Dictionary<string, (long, string)>(StringComparer.Ordinal);
+        var request = new ListObjectsV2Request { BucketName = bucket, Prefix = prefix };
+        ListObjectsV2Response response;
+        do
+        {
+            response = await _client.ListObjectsV2Async(request);
+            foreach (var o in response.S3Objects ?? []) objects[o.Key[prefix.Length..]] = (o.Size ?? 0, o.ETag.Trim('"'));
+            request.ContinuationToken = response.NextContinuationToken;
+        } while (response.IsTruncated == true);
+        return objects;
     }
 
     /// <summary>Objects under a prefix with their ETag and last-modified time: what "untouched" compares.</summary>

@@ -1,5 +1,7 @@
 // Starts @20minutes/s3rver on 127.0.0.1 for tests and benchmarks, and prints one JSON line with the
-// port it listens on. Usage: node s3-server.mjs <directory> [bucket ...]
+// port it listens on. Usage: node --openssl-legacy-provider s3-server.mjs <directory> [bucket ...]
+// (s3rver's ListObjectsV2 continuation tokens use DES: without the legacy provider, any listing of
+// more than 1,000 keys fails with 500.)
 // S3RVER_STRICT_SIGNATURES=1 makes it refuse requests whose signature does not match (wrong secret).
 // Exits when its standard input closes, so a test process that dies takes its server with it.
 import fs from 'node:fs/promises';
@@ -87,6 +89,11 @@ async function listUploads(ctx, bucket, uploadsDir, prefix) {
     uploads.map((u) => `<Upload><Key>${esc(u.key)}</Key><UploadId>${esc(u.id)}</UploadId></Upload>`).join('') +
     '</ListMultipartUploadsResult>';
 }
+
+// Internal errors go to stderr, which the fixture keeps for its failure messages.
+server.on('error', (err, ctx) => {
+  if (!err.status || err.status >= 500) console.error(`${ctx?.method} ${ctx?.url}: ${err.stack ?? err}`);
+});
 
 const address = await server.run();
 console.log(JSON.stringify({ port: address.port }));
