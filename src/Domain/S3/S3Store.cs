@@ -17,9 +17,12 @@ public sealed class S3Store(IAmazonS3 s3, S3Target target)
     /// <summary>S3's limit for a single CopyObject; larger objects are copied part by part.</summary>
     public const long MaxSingleCopySize = 5L * 1024 * 1024 * 1024;
 
-    private const long CopyPartSize = 512L * 1024 * 1024;
-
     public S3Target Target => target;
+
+    /// <summary>Above this size a copy goes part by part (tests lower it to exercise that path).</summary>
+    internal long SingleCopyLimit { get; init; } = MaxSingleCopySize;
+
+    internal long CopyPartSize { get; init; } = 512L * 1024 * 1024;
 
     internal IAmazonS3 Client => s3;
 
@@ -141,7 +144,7 @@ public sealed class S3Store(IAmazonS3 s3, S3Target target)
         CancellationToken cancellationToken) =>
         CallAsync($"copying {sourceKey} to {destinationKey}", async () =>
         {
-            if (size <= MaxSingleCopySize)
+            if (size <= SingleCopyLimit)
             {
                 var request = new CopyObjectRequest
                 {
