@@ -4,8 +4,10 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using Portal.Domain.Domino;
+using Portal.Domain.Files;
 using Portal.Domain.Images;
 using Portal.Domain.Images.Engine;
+using Portal.Domain.S3;
 
 namespace Portal.Domain;
 
@@ -18,6 +20,17 @@ public static class DependencyInjection
         services.AddSingleton<IDominoClientFactory, DominoClientFactory>();
         AddDominoHttpClient(services, DominoClientFactory.VerifiedTls, verifyTls: true);
         AddDominoHttpClient(services, DominoClientFactory.UnverifiedTls, verifyTls: false);
+        return services;
+    }
+
+    /// <summary>The project file export (S3); bind <see cref="FileExportOptions"/> ("Exports") to configure it.</summary>
+    public static IServiceCollection AddFileExport(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(IDominoClientFactory))) services.AddDominoClient();
+        services.AddOptions<FileExportOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IS3ClientFactory, S3ClientFactory>();
+        services.AddSingleton<ProjectFilesExporter>();
+        services.AddSingleton<StatusLogs.StatusLogWriter>();
         return services;
     }
 

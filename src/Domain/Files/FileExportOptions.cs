@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Portal.Domain.Files;
+
+/// <summary>How a file export uses the network and memory (configuration section "Exports").</summary>
+public sealed class FileExportOptions
+{
+    public const string Section = "Exports";
+
+    /// <summary>Files transferred at once.</summary>
+    [Range(1, 64)]
+    public int MaxParallelTransfers { get; set; } = 8;
+
+    /// <summary>Multipart part size in bytes; files smaller than one part go up in a single PutObject.</summary>
+    [Range(5 * 1024 * 1024, 512 * 1024 * 1024)]
+    public int PartSize { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>Parts of one file uploading at once while the next part is read from Domino.</summary>
+    [Range(1, 16)]
+    public int MaxPartsInFlightPerFile { get; set; } = 4;
+
+    /// <summary>Part buffers held at once across all files: with <see cref="PartSize"/>, the memory bound of large-file uploads.</summary>
+    [Range(2, 256)]
+    public int MaxBufferedParts { get; set; } = 16;
+
+    /// <summary>Tries per file when Domino's download fails or breaks off.</summary>
+    [Range(1, 10)]
+    public int MaxAttemptsPerFile { get; set; } = 3;
+
+    /// <summary>The wait before a file's next try (doubled each time).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Portal.Domain.Domino;
+using Portal.Domain.Runs;
+using Portal.Domain.S3;
+
+namespace Portal.Domain.Files;
+
+/// <summary>
+/// Exports a Domino project's head commit to S3 (see docs/decisions/003-file-export-snapshots.md).
+/// Never throws for an expected failure: the result carries the status code and a message.
+/// </summary>
+public sealed partial class ProjectFilesExporter(
+    IDominoClientFactory dominoClients,
+    IS3ClientFactory s3Clients,
+    IOptions<FileExportOptions> options,
+    ILogger<ProjectFilesExporter> logger,
+    TimeProvider? time = null)
+{
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly FileExportOptions _options = options.Value;
+    // One budget of part buffers for every run of this process: the memory bound of large uploads.
+    private readonly PartBuffers _buffers = new(options.Value.PartSize, options.Value.MaxBufferedParts);
+
+    public async Task<FileExportResult> ExportAsync(FileExportRequest request, IExportProgress progress, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        if (Validate(request) is { } invalid)
+            return Failed(request, null, invalid, started);
+
+        using var s3 = s3Clients.Create(request.Target);
+        var store = new S3Store(s3, request.Target);
+        var uploader = new StreamingUploader(store, _buffers, _options.MaxPartsInFlightPerFile);
+        var domino = dominoClients.Create(request.Domino, request.ApiKey);
+        var run = new FileExportRun(request, domino, store, uploader, _options, progress, logger, _time);
+        try
+        {
+            var (status, message) = await run.RunAsync(cancellationToken);
+            var layout = request.Layout;
+            var state = status == StatusCode.Completed
+                ? new FileExportState(run.CommitId, run.Fingerprint)
+                : request.Previous ?? FileExportState.None;
+            LogFinished(logger, request.OwnerName, request.ProjectName, (int)status, message);
+            return new FileExportResult(status, message, run.CommitId, run.Counts(run.Files), _time.GetElapsedTime(started),
+                run.RotationDuration, run.TransferDuration, layout.LatestUrl, layout.PriorUrl, null, null, state, []);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Failed(request, run, new ExportException(StatusCode.ExecutionCancelled,
+                "The run was cancelled; the latest snapshot is left without a manifest and the next run repairs it"), started);
+        }
+        catch (ExportException e)
+        {
+            return Failed(request, run, e, started);
+        }
+        catch (Exception e)
+        {
+            LogUnexpected(logger, e, request.OwnerName, request.ProjectName);
+            return Failed(request, run, new ExportException(StatusCode.UnknownError,
+                $"An unexpected error has occurred: {e.GetType().Name}", e.ToString(), e), started);
+        }
+    }
+
+    private static ExportException? Validate(FileExportRequest request)
+    {
+        if (!ExportNames.TryNormalize(request.ExportGroupName, out var group, out _) || group != request.ExportGroupName)
+            return new ExportException(StatusCode.APIInvalidExportGroupName, ExportNames.InvalidGroupNameMessage);
+        if (!ExportNames.TryNormalize(request.ExportProjectName, out var project, out _) || project != request.ExportProjectName)
+            return new ExportException(StatusCode.APIInvalidExportProjectName, ExportNames.InvalidProjectNameMessage);
+        if (string.IsNullOrWhiteSpace(request.Target.Bucket))
+            return new ExportException(StatusCode.S3BucketNotFound, "No S3 bucket is configured for this export");
+        if (!S3StorageClasses.Known.Contains(request.Target.StorageClass))
+            return new ExportException(StatusCode.S3Error,
+                $"'{request.Target.StorageClass}' is not an S3 storage class (use one of {string.Join(", ", S3StorageClasses.Known)})");
+        return null;
+    }
+
+    private FileExportResult Failed(FileExportRequest request, FileExportRun? run, ExportException error, long started)
+    {
+        LogFailed(logger, request.OwnerName, request.ProjectName, (int)error.Code, error.Message);
+        // Once latest lost its manifest, the next run must export even if the commit did not change.
+        var state = run?.TouchedLatest == true
+            ? new FileExportState(null, run.Fingerprint)
+            : request.Previous ?? FileExportState.None;
+        var cause = error is FileTransferException { InnerException: { } inner } ? inner : error;
+        var details = error.Code == StatusCode.UnknownError ? error.Details : cause.ToString();
+        var type = error.Code == StatusCode.UnknownError ? error.InnerException?.GetType().Name : cause.GetType().Name;
+        return new FileExportResult(error.Code, error.Message, run?.CommitId, run?.Counts(run.Files) ?? new FileExportCounts(),
+            _time.GetElapsedTime(started), run?.RotationDuration ?? TimeSpan.Zero, run?.TransferDuration ?? TimeSpan.Zero,
+            null, null, type, details, state, run?.FailedFiles ?? []);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "File export of {Owner}/{Project} ended with {Status}: {Message}")]
+    private static partial void LogFinished(ILogger logger, string owner, string project, int status, string message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "File export of {Owner}/{Project} failed with {Status}: {Message}")]
+    private static partial void LogFailed(ILogger logger, string owner, string project, int status, string message);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "File export of {Owner}/{Project} failed unexpectedly")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string owner, string project);
+}
