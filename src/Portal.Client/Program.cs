@@ -9,5 +9,6 @@ builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddAuthenticationStateDeserialization();
 builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
 builder.Services.AddScoped<IUserAdministration, HttpUserAdministration>();
+builder.Services.AddPortalHttpClients();
 
 await builder.Build().RunAsync();

@@ -14,6 +14,7 @@ using Portal.Client.Admin;
 using Portal.Components;
 using Portal.Components.Account;
 using Portal.Data;
+using Portal.Exports;
 using Portal.Health;
 using Portal.Jobs;
 using Portal.Notifications;
@@ -40,6 +41,7 @@ public static class DependencyInjection
             .AddPortalAccounts()
             .AddPortalNotifications()
             .AddPortalJobs(database.Provider, connectionString)
+            .AddPortalExports(configuration)
             .AddPortalUi();
         return builder;
     }
@@ -181,6 +183,7 @@ public static class DependencyInjection
         {
             await app.Services.MigratePortalDatabaseAsync();
         }
+        await app.Services.PrepareExportsAsync();
     }
 
     public static WebApplication MapPortal(this WebApplication app)
@@ -213,6 +216,7 @@ public static class DependencyInjection
         app.MapAdditionalIdentityEndpoints();
         app.MapAccountsApi();
         app.MapUsersApi();
+        app.MapExportsEndpoints();
         app.MapPortalJobsDashboard();
         return app;
     }

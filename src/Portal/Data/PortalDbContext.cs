@@ -3,6 +3,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Client.Accounts;
+using Portal.Connections;
+using Portal.Exports;
+using Portal.Health;
+using Portal.Profile;
+using Portal.Runs;
+using Portal.Templates;
 
 namespace Portal.Data;
 
@@ -14,6 +20,20 @@ public abstract class PortalDbContext(DbContextOptions options)
     : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<DominoDeployment> DominoDeployments => Set<DominoDeployment>();
+    public DbSet<S3Destination> S3Destinations => Set<S3Destination>();
+    public DbSet<RegistryDestination> RegistryDestinations => Set<RegistryDestination>();
+    public DbSet<DockerfileTemplate> DockerfileTemplates => Set<DockerfileTemplate>();
+    public DbSet<DominoApiKey> DominoApiKeys => Set<DominoApiKey>();
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<Export> Exports => Set<Export>();
+    public DbSet<Run> Runs => Set<Run>();
+    public DbSet<RunStage> RunStages => Set<RunStage>();
+    public DbSet<RunFile> RunFiles => Set<RunFile>();
+    public DbSet<RunImage> RunImages => Set<RunImage>();
+    public DbSet<RunDailyStat> RunDailyStats => Set<RunDailyStat>();
+    public DbSet<ComponentCheck> ComponentChecks => Set<ComponentCheck>();
+    public DbSet<PortalSetting> PortalSettings => Set<PortalSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

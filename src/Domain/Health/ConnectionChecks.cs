@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using Amazon.S3.Model;
+using Portal.Domain.Domino;
+using Portal.Domain.Images;
+using Portal.Domain.Images.Engine;
+using Portal.Domain.Runs;
+using Portal.Domain.S3;
+
+namespace Portal.Domain.Health;
+
+/// <summary>The answer of one check: what was checked, whether it works, and what it said.</summary>
+public sealed record ConnectionCheck(string Name, bool Healthy, string Message, TimeSpan Duration);
+
+/// <summary>
+/// "Does it work?" for each thing the exports talk to — the admin's Test buttons and the recurring
+/// health checks ask the same questions the exports do, in the same way.
+/// </summary>
+public sealed class ConnectionChecks(IDominoClientFactory domino, IS3ClientFactory s3, DockerEngineFactory docker)
+{
+    /// <summary>Domino answers /version with JSON (the original's check); with a key, the key is checked too.</summary>
+    public async Task<IReadOnlyList<ConnectionCheck>> DominoAsync(DominoConnection connection, string? apiKey, CancellationToken cancellationToken)
+    {
+        var client = domino.Create(connection, string.IsNullOrEmpty(apiKey) ? "anonymous" : apiKey);
+        var checks = new List<ConnectionCheck>
+        {
+            await RunAsync("Domino API", async () =>
+            {
+                await client.GetVersionAsync(cancellationToken);
+                return $"{connection.ApiUrl} answers";
+            }),
+        };
+        if (!string.IsNullOrEmpty(apiKey))
+            checks.Add(await RunAsync("Domino API key", async () =>
+                $"The key belongs to {(await client.GetPrincipalAsync(cancellationToken)).UserName}"));
+        return checks;
+    }
+
+    /// <summary>Lists one key under the prefix: the bucket exists and the credentials may read it.</summary>
+    public Task<ConnectionCheck> S3Async(S3Target target, CancellationToken cancellationToken) => RunAsync("S3 bucket", async () =>
+    {
+        using var client = s3.Create(target);
+        try
+        {
+            await client.ListObjectsV2Async(new ListObjectsV2Request
+            {
+                BucketName = target.Bucket,
+                Prefix = target.NormalizedPrefix.Length == 0 ? null : target.NormalizedPrefix + "/",
+                MaxKeys = 1,
+            }, cancellationToken);
+        }
+        catch (Exception e) when (S3Errors.IsS3Failure(e))
+        {
+            throw S3Errors.ToExportException(e, target, "listing the bucket");
+        }
+        return $"s3://{target.Bucket}/{target.NormalizedPrefix} is readable";
+    });
+
+    /// <summary>The Docker engine answers, and (with credentials) the registry accepts them.</summary>
+    public async Task<IReadOnlyList<ConnectionCheck>> RegistryAsync(RegistryLogin login, string role, CancellationToken cancellationToken)
+    {
+        using var engine = docker.Create();
+        var checks = new List<ConnectionCheck> { await RunAsync("Docker engine", async () =>
+        {
+            await engine.PingAsync(cancellationToken);
+            return $"{engine.Endpoint} answers";
+        }) };
+        if (checks[0].Healthy && login.HasCredentials)
+            checks.Add(await RunAsync($"{role} registry login", async () =>
+            {
+                await engine.CheckLoginAsync(login, role, cancellationToken);
+                return $"{login.Host} accepts the credentials of {login.Username}";
+            }));
+        return checks;
+    }
+
+    public async Task<ConnectionCheck> DockerAsync(CancellationToken cancellationToken)
+    {
+        using var engine = docker.Create();
+        return await RunAsync("Docker engine", async () =>
+        {
+            await engine.PingAsync(cancellationToken);
+            return $"{engine.Endpoint} answers";
+        });
+    }
+
+    private static async Task<ConnectionCheck> RunAsync(string name, Func<Task<string>> check)
+    {
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var message = await check();
+            return new ConnectionCheck(name, true, message, watch.Elapsed);
+        }
+        catch (ExportException e)
+        {
+            return new ConnectionCheck(name, false, e.Message, watch.Elapsed);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException or IOException)
+        {
+            return new ConnectionCheck(name, false, e.Message, watch.Elapsed);
+        }
+    }
+}

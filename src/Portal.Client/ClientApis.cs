@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Client.Connections;
+using Portal.Client.Exports;
+using Portal.Client.Profile;
+using Portal.Client.Runs;
+using Portal.Client.Templates;
+
+namespace Portal.Client;
+
+public static class ClientApis
+{
+    /// <summary>The pages' clients in WebAssembly: the portal's own /api, with the sign-in cookie.</summary>
+    public static IServiceCollection AddPortalHttpClients(this IServiceCollection services)
+    {
+        services.AddScoped<IConnectionsClient, HttpConnectionsClient>();
+        services.AddScoped<ITemplatesClient, HttpTemplatesClient>();
+        services.AddScoped<IProfileClient, HttpProfileClient>();
+        services.AddScoped<IExportsClient, HttpExportsClient>();
+        services.AddScoped<IRunsClient, HttpRunsClient>();
+        return services;
+    }
+}

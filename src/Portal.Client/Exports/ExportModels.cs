@@ -1,0 +1,127 @@
+using Portal.Client.Shared;
+
+namespace Portal.Client.Exports;
+
+public enum ExportKind
+{
+    Project,
+    Environment,
+}
+
+/// <summary>What a person fills in to create or change an export.</summary>
+public sealed class ExportForm
+{
+    public ExportKind Kind { get; set; } = ExportKind.Project;
+    public int DominoDeploymentId { get; set; }
+    public string? DominoOwnerName { get; set; }
+    public string? DominoProjectName { get; set; }
+    public string? EnvironmentId { get; set; }
+    public string GroupName { get; set; } = "";
+    public string ProjectName { get; set; } = "";
+    public bool ExportFiles { get; set; } = true;
+    public bool ExportImage { get; set; } = true;
+    public int? S3TargetId { get; set; }
+    public int? RegistryTargetId { get; set; }
+    public int? TemplateId { get; set; }
+    public string Schedule { get; set; } = "*/15 * * * *";
+    public string TimeZone { get; set; } = "UTC";
+    public bool ForceRun { get; set; }
+    public bool Enabled { get; set; } = true;
+}
+
+/// <summary>
+/// The server's view of a form as it is being filled in: errors by field (the same checks a save makes,
+/// conflicts included), warnings (e.g. a name that will be lower-cased) and the schedule's next runs.
+/// </summary>
+public sealed record ExportValidation(
+    IReadOnlyDictionary<string, string[]> Errors,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<DateTimeOffset> NextRuns)
+{
+    public bool IsValid => Errors.Count == 0;
+
+    public string? ErrorFor(string field) => Errors.TryGetValue(field, out var e) && e.Length > 0 ? string.Join(" ", e) : null;
+}
+
+public sealed record Option(int Id, string Name);
+
+public sealed record SchedulePresetDto(string Name, string Cron);
+
+/// <summary>What the form's pickers offer.</summary>
+public sealed record ExportFormOptions(
+    IReadOnlyList<Option> Deployments,
+    IReadOnlyList<Option> S3Targets,
+    IReadOnlyList<Option> Registries,
+    IReadOnlyList<Option> Templates,
+    IReadOnlyList<SchedulePresetDto> SchedulePresets,
+    IReadOnlyList<string> TimeZones,
+    IReadOnlyList<int> DeploymentsWithKey);
+
+/// <summary>A Domino project the user's key can see (to pick owner and project from).</summary>
+public sealed record DominoProjectOption(string OwnerName, string ProjectName, bool CanExport);
+
+/// <summary>A row of the exports table.</summary>
+public sealed record ExportSummary(
+    int Id,
+    string ExportKey,
+    ExportKind Kind,
+    string OwnerId,
+    string OwnerEmail,
+    string Source,
+    string GroupName,
+    string ProjectName,
+    bool Enabled,
+    bool Archived,
+    string Schedule,
+    string TimeZone,
+    int? LastStatus,
+    string? LastStatusName,
+    long? LastRunId,
+    DateTimeOffset? LastRunAt,
+    double? LastDurationSeconds,
+    DateTimeOffset? NextRunAt,
+    bool Running);
+
+/// <summary>An export with its settings, as its page shows them.</summary>
+public sealed record ExportDetails(
+    ExportSummary Summary,
+    ExportForm Form,
+    string DeploymentName,
+    string? S3TargetName,
+    string? RegistryName,
+    string? TemplateName,
+    string? FilesLocation,
+    string? LastCommitId,
+    string? LastEnvironment,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+/// <summary>The exports table's query: search, filters, sort and page (all done by the server).</summary>
+public sealed record ExportQuery(
+    string? Search = null,
+    string? Outcome = null,
+    string? OwnerId = null,
+    ExportKind? Kind = null,
+    bool IncludeArchived = false,
+    string? SortBy = null,
+    bool Descending = false,
+    int Page = 0,
+    int PageSize = 25);
+
+/// <summary>The exports pages' view of the server.</summary>
+public interface IExportsClient
+{
+    Task<Page<ExportSummary>> ListAsync(ExportQuery query, CancellationToken cancellationToken = default);
+    Task<ExportDetails?> GetAsync(int id, CancellationToken cancellationToken = default);
+    Task<ExportFormOptions> FormOptionsAsync(CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<DominoProjectOption>> DominoProjectsAsync(int deploymentId, CancellationToken cancellationToken = default);
+    Task<ExportValidation> ValidateAsync(int? id, ExportForm form, CancellationToken cancellationToken = default);
+    Task<SaveResult> SaveAsync(int? id, ExportForm form, CancellationToken cancellationToken = default);
+    Task<SaveResult> SetEnabledAsync(int id, bool enabled, CancellationToken cancellationToken = default);
+    Task<SaveResult> ArchiveAsync(int id, CancellationToken cancellationToken = default);
+
+    /// <summary>Queues a run now; the result's Id is the run's id (a long fits: runs are numbered from 1).</summary>
+    Task<RunStarted> RunNowAsync(int id, CancellationToken cancellationToken = default);
+}
+
+public sealed record RunStarted(bool Succeeded, long? RunId, string Message);

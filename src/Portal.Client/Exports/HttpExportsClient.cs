@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using Portal.Client.Shared;
+
+namespace Portal.Client.Exports;
+
+internal sealed class HttpExportsClient(HttpClient http) : IExportsClient
+{
+    private const string Base = "api/exports";
+
+    public async Task<Page<ExportSummary>> ListAsync(ExportQuery query, CancellationToken cancellationToken = default)
+    {
+        var parameters = new Dictionary<string, string?>
+        {
+            ["search"] = query.Search,
+            ["outcome"] = query.Outcome,
+            ["ownerId"] = query.OwnerId,
+            ["kind"] = query.Kind?.ToString(),
+            ["includeArchived"] = query.IncludeArchived ? "true" : null,
+            ["sortBy"] = query.SortBy,
+            ["descending"] = query.Descending ? "true" : null,
+            ["page"] = query.Page.ToString(CultureInfo.InvariantCulture),
+            ["pageSize"] = query.PageSize.ToString(CultureInfo.InvariantCulture),
+        };
+        var text = string.Join('&', parameters.Where(p => p.Value is not null).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}"));
+        return (await http.GetFromJsonAsync<Page<ExportSummary>>($"{Base}?{text}", cancellationToken))!;
+    }
+
+    public Task<ExportDetails?> GetAsync(int id, CancellationToken cancellationToken = default) =>
+        http.GetOrNullAsync<ExportDetails>($"{Base}/{id}", cancellationToken);
+
+    public async Task<ExportFormOptions> FormOptionsAsync(CancellationToken cancellationToken = default) =>
+        (await http.GetFromJsonAsync<ExportFormOptions>($"{Base}/options", cancellationToken))!;
+
+    public async Task<IReadOnlyList<DominoProjectOption>> DominoProjectsAsync(int deploymentId, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync($"{Base}/domino-projects/{deploymentId}", cancellationToken);
+        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<List<DominoProjectOption>>(cancellationToken) ?? [] : [];
+    }
+
+    public async Task<ExportValidation> ValidateAsync(int? id, ExportForm form, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PostAsJsonAsync(id is { } e ? $"{Base}/{e}/validate" : $"{Base}/validate", form, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<ExportValidation>(cancellationToken))!;
+    }
+
+    public async Task<SaveResult> SaveAsync(int? id, ExportForm form, CancellationToken cancellationToken = default)
+    {
+        using var response = id is { } existing
+            ? await http.PutAsJsonAsync($"{Base}/{existing}", form, cancellationToken)
+            : await http.PostAsJsonAsync(Base, form, cancellationToken);
+        return await response.SaveResultAsync(cancellationToken);
+    }
+
+    public async Task<SaveResult> SetEnabledAsync(int id, bool enabled, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PostAsync($"{Base}/{id}/{(enabled ? "enable" : "disable")}", null, cancellationToken);
+        return await response.SaveResultAsync(cancellationToken);
+    }
+
+    public async Task<SaveResult> ArchiveAsync(int id, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PostAsync($"{Base}/{id}/archive", null, cancellationToken);
+        return await response.SaveResultAsync(cancellationToken);
+    }
+
+    public async Task<RunStarted> RunNowAsync(int id, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PostAsync($"{Base}/{id}/run", null, cancellationToken);
+        return await HttpResults.TryReadAsync<RunStarted>(response, cancellationToken)
+            ?? new RunStarted(false, null, $"The server answered {(int)response.StatusCode}.");
+    }
+}

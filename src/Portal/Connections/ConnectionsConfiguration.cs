@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Portal.Connections;
+
+internal sealed class DominoDeploymentConfiguration : IEntityTypeConfiguration<DominoDeployment>
+{
+    public void Configure(EntityTypeBuilder<DominoDeployment> e)
+    {
+        e.Property(d => d.Name).HasMaxLength(100);
+        e.HasIndex(d => d.Name).IsUnique();
+        e.Property(d => d.ApiUrl).HasMaxLength(500);
+        e.Property(d => d.RegistryHost).HasMaxLength(255);
+        e.Property(d => d.RegistryUserName).HasMaxLength(255);
+    }
+}
+
+internal sealed class S3DestinationConfiguration : IEntityTypeConfiguration<S3Destination>
+{
+    public void Configure(EntityTypeBuilder<S3Destination> e)
+    {
+        e.Property(d => d.Name).HasMaxLength(100);
+        e.HasIndex(d => d.Name).IsUnique();
+        e.Property(d => d.Bucket).HasMaxLength(63);
+        e.Property(d => d.Prefix).HasMaxLength(500);
+        e.Property(d => d.Region).HasMaxLength(50);
+        e.Property(d => d.EndpointUrl).HasMaxLength(500);
+        e.Property(d => d.AccessKeyId).HasMaxLength(128);
+        e.Property(d => d.StorageClass).HasMaxLength(32);
+    }
+}
+
+internal sealed class RegistryDestinationConfiguration : IEntityTypeConfiguration<RegistryDestination>
+{
+    public void Configure(EntityTypeBuilder<RegistryDestination> e)
+    {
+        e.Property(d => d.Name).HasMaxLength(100);
+        e.HasIndex(d => d.Name).IsUnique();
+        e.Property(d => d.Host).HasMaxLength(255);
+        e.Property(d => d.UserName).HasMaxLength(255);
+    }
+}

@@ -1,0 +1,92 @@
+using Portal.Client.Exports;
+using Microsoft.EntityFrameworkCore;
+using Portal.Connections;
+using Portal.Data;
+using Portal.Domain.Domino;
+using Portal.Domain.Files;
+using Portal.Domain.Images;
+using Portal.Domain.Runs;
+using Portal.Domain.S3;
+using Portal.Security;
+using Portal.Templates;
+
+namespace Portal.Exports;
+
+/// <summary>Turns a stored export and its connections into the Domain's requests, decrypting what it needs.</summary>
+public sealed class ExportRequests(PortalDbContext db, ISecretProtector secrets)
+{
+    /// <summary>The export with everything a run reads.</summary>
+    public Task<Export?> LoadAsync(int exportId, CancellationToken cancellationToken) =>
+        db.Exports
+            .Include(e => e.DominoDeployment)
+            .Include(e => e.S3Destination)
+            .Include(e => e.RegistryDestination)
+            .Include(e => e.Template)
+            .AsNoTracking()
+            .SingleOrDefaultAsync(e => e.Id == exportId, cancellationToken);
+
+    /// <summary>The owner's Domino API key for the export's deployment.</summary>
+    public async Task<string> OwnerKeyAsync(Export export, CancellationToken cancellationToken)
+    {
+        var stored = await db.DominoApiKeys.AsNoTracking()
+            .Where(k => k.UserId == export.OwnerId && k.DominoDeploymentId == export.DominoDeploymentId)
+            .Select(k => k.ProtectedKey)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (stored is null)
+            throw new ExportException(StatusCode.APIUnauthorized,
+                $"The export's owner has no Domino API key for {export.DominoDeployment?.Name}: store one on the profile page");
+        return secrets.ForPurpose(SecretPurposes.DominoApiKey).Unprotect(stored);
+    }
+
+    public static DominoConnection Domino(DominoDeployment deployment) => new(new Uri(deployment.ApiUrl), deployment.VerifyTls);
+
+    public FileExportRequest Files(Export export, string apiKey, string runId) => new(
+        Domino(export.DominoDeployment!),
+        apiKey,
+        export.DominoOwnerName!,
+        export.DominoProjectName!,
+        S3(export.S3Destination!),
+        export.GroupName,
+        export.ProjectName,
+        export.FilesCommitId is null && export.FilesFingerprint is null ? null : new FileExportState(export.FilesCommitId, export.FilesFingerprint),
+        export.ForceRun,
+        runId);
+
+    public ImageExportRequest Image(Export export, string apiKey) => new(
+        Domino(export.DominoDeployment!),
+        apiKey,
+        export.Kind == ExportKind.Environment
+            ? new ImageSource.Environment(export.EnvironmentId!)
+            : new ImageSource.Project(export.DominoOwnerName!, export.DominoProjectName!),
+        DominoRegistry(export.DominoDeployment!),
+        Registry(export.RegistryDestination!),
+        export.GroupName,
+        export.ProjectName,
+        export.Template?.Content ?? DockerfileTemplate.StandardContent,
+        export.ImageEnvironmentId is { } environmentId && export.ImageRevision is { } revision && export.ImageFingerprint is { } fingerprint
+            ? new ImageExportState(environmentId, revision, fingerprint)
+            : null,
+        export.ForceRun);
+
+    public S3Target S3(S3Destination destination) => new(
+        destination.Bucket,
+        destination.Prefix,
+        destination.Region,
+        string.IsNullOrWhiteSpace(destination.EndpointUrl) ? null : new Uri(destination.EndpointUrl),
+        destination is { AccessKeyId: { Length: > 0 } accessKey, SecretAccessKey: { Length: > 0 } secret }
+            ? new S3Credentials(accessKey, secrets.ForPurpose(SecretPurposes.S3SecretAccessKey).Unprotect(secret))
+            : null,
+        destination.StorageClass);
+
+    public RegistryLogin Registry(RegistryDestination destination) => new(
+        destination.Host,
+        destination.UserName,
+        destination.Password is { Length: > 0 } password ? secrets.ForPurpose(SecretPurposes.RegistryPassword).Unprotect(password) : null);
+
+    public RegistryLogin? DominoRegistry(DominoDeployment deployment) => deployment.RegistryHost is { Length: > 0 } host
+        ? new RegistryLogin(host, deployment.RegistryUserName,
+            deployment.RegistryPassword is { Length: > 0 } password
+                ? secrets.ForPurpose(SecretPurposes.DominoRegistryPassword).Unprotect(password)
+                : null)
+        : null;
+}

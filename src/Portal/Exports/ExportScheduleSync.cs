@@ -1,0 +1,61 @@
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Schedules;
+using Portal.Runs;
+
+namespace Portal.Exports;
+
+/// <summary>
+/// Keeps one Hangfire recurring job per active export (id <c>export:{id}</c>) in step with the database:
+/// created, changed and removed with the export, and rebuilt at start-up (the embedded default keeps
+/// Hangfire in memory, so a restart starts from nothing).
+/// </summary>
+public sealed class ExportScheduleSync(IRecurringJobManager recurringJobs, JobStorage storage, PortalDbContext db, TimeProvider time)
+{
+    public const string JobPrefix = "export:";
+
+    public static string JobId(int exportId) => JobPrefix + exportId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset? NextRun(Export export, DateTimeOffset now) =>
+        export.Enabled && !export.Archived && ExportSchedule.TryParse(export.Schedule, export.TimeZone, out var schedule, out _)
+            ? schedule.NextOccurrence(now)
+            : null;
+
+    public void Apply(Export export)
+    {
+        if (!export.Enabled || export.Archived || !ExportSchedule.TryParse(export.Schedule, export.TimeZone, out var schedule, out _))
+        {
+            recurringJobs.RemoveIfExists(JobId(export.Id));
+            return;
+        }
+        recurringJobs.AddOrUpdate<ExportJob>(JobId(export.Id), job => job.RunScheduledAsync(export.Id, CancellationToken.None),
+            schedule.Cron, new RecurringJobOptions
+            {
+                TimeZone = schedule.TimeZone,
+                // After downtime: one catch-up run per export, not a burst of every missed tick.
+                MisfireHandling = MisfireHandlingMode.Relaxed,
+            });
+    }
+
+    /// <summary>Makes Hangfire's recurring export jobs match the database exactly.</summary>
+    public async Task SyncAllAsync(CancellationToken cancellationToken)
+    {
+        var exports = await db.Exports.AsNoTracking().Where(e => !e.Archived).ToListAsync(cancellationToken);
+        var wanted = new HashSet<string>();
+        var now = time.GetUtcNow();
+        foreach (var export in exports)
+        {
+            Apply(export);
+            if (export.Enabled) wanted.Add(JobId(export.Id));
+            var next = NextRun(export, now);
+            if (next != export.NextRunAt)
+                await db.Exports.Where(e => e.Id == export.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.NextRunAt, next), cancellationToken);
+        }
+        using var connection = storage.GetConnection();
+        foreach (var job in connection.GetRecurringJobs())
+            if (job.Id.StartsWith(JobPrefix, StringComparison.Ordinal) && !wanted.Contains(job.Id))
+                recurringJobs.RemoveIfExists(job.Id);
+    }
+}

@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Accounts;
+using Portal.Client.Exports;
+using Portal.Data;
+using Portal.Domain.Runs;
+using Portal.Domain.Schedules;
+
+namespace Portal.Exports;
+
+/// <summary>
+/// The checks an export form passes before it is saved — the same ones while a person types and on save:
+/// the original's naming rule (136/137) and conflict rules (133/134), the parts and their targets, the schedule.
+/// </summary>
+public sealed class ExportValidator(PortalDbContext db, IOptions<ExportsOptions> options, TimeProvider time)
+{
+    public async Task<ExportValidation> ValidateAsync(PortalUser user, int? id, ExportForm form, CancellationToken cancellationToken)
+    {
+        var errors = new Validation();
+        var warnings = new List<string>();
+
+        if (!await db.DominoDeployments.AnyAsync(d => d.Id == form.DominoDeploymentId, cancellationToken))
+            errors.Add(nameof(form.DominoDeploymentId), "Choose a Domino deployment.");
+        else if (!await OwnerHasKeyAsync(user, id, form.DominoDeploymentId, cancellationToken))
+            errors.Add(nameof(form.DominoDeploymentId), "Store your Domino API key for this deployment on your profile page first.");
+
+        if (form.Kind == ExportKind.Project)
+        {
+            if (string.IsNullOrWhiteSpace(form.DominoOwnerName)) errors.Add(nameof(form.DominoOwnerName), "Choose the project's owner.");
+            if (string.IsNullOrWhiteSpace(form.DominoProjectName)) errors.Add(nameof(form.DominoProjectName), "Choose the project.");
+            if (!form.ExportFiles && !form.ExportImage)
+                errors.Add(nameof(form.ExportFiles), "Export the files, the environment image, or both.");
+        }
+        else if (string.IsNullOrWhiteSpace(form.EnvironmentId))
+        {
+            errors.Add(nameof(form.EnvironmentId), "Enter the compute environment's id.");
+        }
+
+        var group = CheckName(form.GroupName, nameof(form.GroupName), StatusCode.APIInvalidExportGroupName, "Export Group Name", errors, warnings);
+        var project = CheckName(form.ProjectName, nameof(form.ProjectName), StatusCode.APIInvalidExportProjectName, "Export Project Name", errors, warnings);
+
+        var filesOn = form.Kind == ExportKind.Project && form.ExportFiles;
+        var imageOn = form.Kind == ExportKind.Environment || form.ExportImage;
+        if (filesOn && !await db.S3Destinations.AnyAsync(d => d.Id == form.S3TargetId, cancellationToken))
+            errors.Add(nameof(form.S3TargetId), "Choose the S3 target the files go to.");
+        if (imageOn && !await db.RegistryDestinations.AnyAsync(d => d.Id == form.RegistryTargetId, cancellationToken))
+            errors.Add(nameof(form.RegistryTargetId), "Choose the registry the image goes to.");
+        if (imageOn && form.TemplateId is { } templateId && !await db.DockerfileTemplates.AnyAsync(t => t.Id == templateId, cancellationToken))
+            errors.Add(nameof(form.TemplateId), "This template no longer exists.");
+
+        IReadOnlyList<DateTimeOffset> next = [];
+        if (ExportSchedule.TryParse(form.Schedule, form.TimeZone, out var schedule, out var scheduleError))
+            next = schedule.NextOccurrences(time.GetUtcNow(), 5);
+        else
+            errors.Add(scheduleError.StartsWith("Unknown time zone", StringComparison.Ordinal) ? nameof(form.TimeZone) : nameof(form.Schedule), scheduleError);
+
+        if (group is not null && project is not null)
+            await CheckConflictsAsync(id, form, group, project, errors, cancellationToken);
+
+        return new ExportValidation(errors, warnings, next);
+    }
+
+    private async Task CheckConflictsAsync(int? id, ExportForm form, string group, string project, Validation errors,
+        CancellationToken cancellationToken)
+    {
+        var others = db.Exports.Where(e => !e.Archived && e.Id != id);
+        if (form.Kind == ExportKind.Project && !options.Value.AllowSameProjectExports && form.DominoOwnerName is { } owner
+            && form.DominoProjectName is { } name)
+        {
+            var lowerOwner = owner.Trim().ToLowerInvariant();
+            if (await others.AnyAsync(e => e.Kind == ExportKind.Project && e.DominoDeploymentId == form.DominoDeploymentId
+                                           && e.DominoOwnerName == lowerOwner && e.DominoProjectName == name.Trim(), cancellationToken))
+                errors.Add(nameof(form.DominoProjectName), StatusCode.APIProjectConflict.Describe());
+        }
+        if (await others.AnyAsync(e => e.GroupName == group && e.ProjectName == project, cancellationToken))
+            errors.Add(nameof(form.ProjectName), StatusCode.APIExportNameConflict.Describe());
+    }
+
+    private static string? CheckName(string? name, string field, StatusCode code, string label, Validation errors, List<string> warnings)
+    {
+        if (!ExportNames.TryNormalize(name?.Trim(), out var normalized, out var lowered))
+        {
+            errors.Add(field, string.IsNullOrWhiteSpace(name) ? $"Enter the {label}." : code.Describe());
+            return null;
+        }
+        if (lowered)
+            warnings.Add($"The {label} will be converted to lower case (\"{normalized}\") to comply with Docker Registry standards.");
+        return normalized;
+    }
+
+    private async Task<bool> OwnerHasKeyAsync(PortalUser user, int? id, int deploymentId, CancellationToken cancellationToken)
+    {
+        // An admin editing someone else's export checks the owner's key: runs use the owner's.
+        var ownerId = id is { } existing
+            ? await db.Exports.Where(e => e.Id == existing).Select(e => e.OwnerId).SingleOrDefaultAsync(cancellationToken) ?? user.Id
+            : user.Id;
+        return await db.DominoApiKeys.AnyAsync(k => k.UserId == ownerId && k.DominoDeploymentId == deploymentId, cancellationToken);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Portal.Accounts;
+using Portal.Api;
+using Portal.Client.Exports;
+using Portal.Client.Runs;
+using Portal.Client.Shared;
+using Portal.Domain.Domino;
+using Portal.Runs;
+
+namespace Portal.Exports;
+
+/// <summary>
+/// <c>/api/exports</c>: what the exports pages use (with the sign-in cookie) and scripts use (with a
+/// personal access token). Users see their own exports, admins all; another user's export is a 404,
+/// so ids do not leak.
+/// </summary>
+public static class ExportsApi
+{
+    public static IEndpointRouteBuilder MapExportsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/exports").RequireAuthorization().WithTags("Exports");
+        api.MapGet("/", ListAsync);
+        api.MapPost("/", (ExportForm form, ExportService s, ClaimsPrincipal u, CancellationToken ct) => SaveAsync(null, form, s, u, ct));
+        api.MapGet("/options", FormOptionsAsync);
+        api.MapGet("/domino-projects/{deploymentId:int}", DominoProjectsAsync);
+        api.MapPost("/validate", (ExportForm form, ExportService s, ClaimsPrincipal u, CancellationToken ct) => ValidateAsync(null, form, s, u, ct));
+        api.MapPost("/{id:int}/validate", ValidateAsync);
+        api.MapGet("/{id:int}", GetAsync);
+        api.MapPut("/{id:int}", SaveAsync);
+        api.MapPost("/{id:int}/enable", (int id, ExportService s, ClaimsPrincipal u, CancellationToken ct) => SetEnabledAsync(id, true, s, u, ct));
+        api.MapPost("/{id:int}/disable", (int id, ExportService s, ClaimsPrincipal u, CancellationToken ct) => SetEnabledAsync(id, false, s, u, ct));
+        api.MapPost("/{id:int}/archive", ArchiveAsync);
+        api.MapPost("/{id:int}/run", RunNowAsync);
+        api.MapGet("/{id:int}/runs", RunsAsync);
+        return app;
+    }
+
+    public static async Task<Ok<Page<ExportSummary>>> ListAsync([AsParameters] ExportQuery query, ExportService exports,
+        ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await exports.ListAsync(PortalUser.From(user), query, cancellationToken));
+
+    public static async Task<Results<Ok<ExportDetails>, NotFound>> GetAsync(int id, ExportService exports, ClaimsPrincipal user,
+        CancellationToken cancellationToken) =>
+        await exports.GetAsync(PortalUser.From(user), id, cancellationToken) is { } export ? TypedResults.Ok(export) : TypedResults.NotFound();
+
+    public static async Task<Ok<ExportFormOptions>> FormOptionsAsync(ExportService exports, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await exports.FormOptionsAsync(PortalUser.From(user), cancellationToken));
+
+    public static async Task<Results<Ok<IReadOnlyList<DominoProjectOption>>, ProblemHttpResult>> DominoProjectsAsync(int deploymentId,
+        ExportService exports, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return TypedResults.Ok(await exports.DominoProjectsAsync(PortalUser.From(user), deploymentId, cancellationToken));
+        }
+        catch (DominoException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status502BadGateway, title: "Domino did not answer");
+        }
+    }
+
+    public static async Task<Ok<ExportValidation>> ValidateAsync(int? id, ExportForm form, ExportService exports, ClaimsPrincipal user,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await exports.ValidateAsync(PortalUser.From(user), id, form, cancellationToken));
+
+    public static async Task<Results<Ok<SaveResult>, NotFound<HttpValidationProblemDetails>, ValidationProblem>> SaveAsync(
+        int? id, ExportForm form, ExportService exports, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        ApiResults.From(await exports.SaveAsync(PortalUser.From(user), id, form, cancellationToken));
+
+    public static async Task<Results<Ok<SaveResult>, NotFound<HttpValidationProblemDetails>, ValidationProblem>> SetEnabledAsync(
+        int id, bool enabled, ExportService exports, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        ApiResults.From(await exports.SetEnabledAsync(PortalUser.From(user), id, enabled, cancellationToken));
+
+    public static async Task<Results<Ok<SaveResult>, NotFound<HttpValidationProblemDetails>, ValidationProblem>> ArchiveAsync(
+        int id, ExportService exports, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        ApiResults.From(await exports.ArchiveAsync(PortalUser.From(user), id, cancellationToken));
+
+    public static async Task<Results<Accepted<RunStarted>, NotFound, Conflict<RunStarted>>> RunNowAsync(int id, ExportService exports,
+        ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
+    {
+        // A browser session is "Manual"; a script with a token is "Api".
+        var trigger = http.User.Identity?.AuthenticationType == "Bearer" ? RunTrigger.Api : RunTrigger.Manual;
+        var started = await exports.RunNowAsync(PortalUser.From(user), id, trigger, cancellationToken);
+        if (started.Succeeded) return TypedResults.Accepted($"/api/runs/{started.RunId}", started);
+        return started.Message.Contains("does not exist", StringComparison.Ordinal) ? TypedResults.NotFound() : TypedResults.Conflict(started);
+    }
+
+    public static async Task<Ok<Page<RunSummary>>> RunsAsync(int id, RunService runs, ClaimsPrincipal user, CancellationToken cancellationToken,
+        int page = 0, int pageSize = 25) =>
+        TypedResults.Ok(await runs.ForExportAsync(PortalUser.From(user), id, page, pageSize, cancellationToken));
+}

@@ -1,0 +1,54 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Health;
+using Portal.Exports;
+
+namespace Portal.Health;
+
+/// <summary>
+/// Records the health of every component the exports depend on — each Domino deployment and its
+/// registry, each S3 target, each registry target, the Docker engine — for the dashboard and /health.
+/// </summary>
+public sealed class ComponentHealthJob(PortalDbContext db, ConnectionChecks checks, ExportRequests requests, TimeProvider time)
+{
+    public const string JobId = "maintenance:component-health";
+
+    [AutomaticRetry(Attempts = 0)]
+    [DisableConcurrentExecution(timeoutInSeconds: 10)]
+    public async Task<int> CheckAllAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var records = new List<ComponentCheck>();
+        foreach (var deployment in await db.DominoDeployments.AsNoTracking().ToListAsync(cancellationToken))
+        {
+            var domino = await checks.DominoAsync(ExportRequests.Domino(deployment), null, cancellationToken);
+            records.Add(Record(ComponentKind.Domino, deployment.Id, deployment.Name, domino, now));
+            if (requests.DominoRegistry(deployment) is { } login)
+                records.Add(Record(ComponentKind.DominoRegistry, deployment.Id, deployment.Name,
+                    await checks.RegistryAsync(login, "Domino", cancellationToken), now));
+        }
+        foreach (var target in await db.S3Destinations.AsNoTracking().ToListAsync(cancellationToken))
+            records.Add(Record(ComponentKind.S3, target.Id, target.Name, [await checks.S3Async(requests.S3(target), cancellationToken)], now));
+        foreach (var registry in await db.RegistryDestinations.AsNoTracking().ToListAsync(cancellationToken))
+            records.Add(Record(ComponentKind.Registry, registry.Id, registry.Name,
+                await checks.RegistryAsync(requests.Registry(registry), "target", cancellationToken), now));
+        if (await db.Exports.AnyAsync(e => !e.Archived && e.RegistryDestinationId != null, cancellationToken))
+            records.Add(Record(ComponentKind.Docker, 0, "Docker engine", [await checks.DockerAsync(cancellationToken)], now));
+        db.ComponentChecks.AddRange(records);
+        await db.SaveChangesAsync(cancellationToken);
+        return records.Count;
+    }
+
+    private static ComponentCheck Record(ComponentKind kind, int id, string name, IReadOnlyList<Domain.Health.ConnectionCheck> results,
+        DateTimeOffset now) => new()
+    {
+        CheckedAt = now,
+        Component = kind,
+        TargetId = id,
+        TargetName = name,
+        Healthy = results.Count > 0 && results.All(r => r.Healthy),
+        Message = string.Join("; ", results.Select(r => $"{r.Name}: {r.Message}")) is var m && m.Length > 1000 ? m[..1000] : m,
+        DurationMs = results.Sum(r => r.Duration.TotalMilliseconds),
+    };
+}

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Connections;
+using Portal.Data;
+
+namespace Portal.Profile;
+
+/// <summary>A user's Domino API key for one deployment. Exports run with their owner's key.</summary>
+public sealed class DominoApiKey
+{
+    public int Id { get; set; }
+    public required string UserId { get; set; }
+    public ApplicationUser? User { get; set; }
+    public int DominoDeploymentId { get; set; }
+    public DominoDeployment? DominoDeployment { get; set; }
+
+    /// <summary>Protected with <see cref="Security.ISecretProtector"/>.</summary>
+    public required string ProtectedKey { get; set; }
+
+    /// <summary>SHA-256 of the key: lets the v1 API find the account that stored a key without decrypting every row.</summary>
+    public required string KeyHash { get; set; }
+
+    /// <summary>Who Domino said the key belongs to when it was saved.</summary>
+    public string? DominoUserName { get; set; }
+
+    public DateTimeOffset VerifiedAt { get; set; }
+}
+
+internal sealed class DominoApiKeyConfiguration : IEntityTypeConfiguration<DominoApiKey>
+{
+    public void Configure(EntityTypeBuilder<DominoApiKey> e)
+    {
+        e.Property(k => k.KeyHash).HasMaxLength(64);
+        e.Property(k => k.DominoUserName).HasMaxLength(255);
+        e.HasIndex(k => new { k.UserId, k.DominoDeploymentId }).IsUnique();
+        e.HasIndex(k => k.KeyHash);
+        e.HasOne(k => k.User).WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne(k => k.DominoDeployment).WithMany().HasForeignKey(k => k.DominoDeploymentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

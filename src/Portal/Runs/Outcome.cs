@@ -1,0 +1,133 @@
+using System.Globalization;
+using Portal.Domain.Files;
+using Portal.Domain.Images;
+using Portal.Domain.Runs;
+using Portal.Exports;
+
+namespace Portal.Runs;
+
+/// <summary>How a run ended, put together from its parts' results, and what it changes on the run and the export.</summary>
+internal sealed record Outcome(StatusCode Status, string Message)
+{
+    public string? ExceptionType { get; init; }
+    public string? ExceptionDetails { get; init; }
+    public FileExportResult? Files { get; init; }
+    public ImageExportResult? Image { get; init; }
+    public StatusCode? FilesStatus { get; init; }
+    public StatusCode? ImageStatus { get; init; }
+    public string? FilesLocation { get; init; }
+    public bool HasFilesPart => Files is not null;
+
+    public static Outcome Of(StatusCode status, string message) => new(status, message);
+
+    public static Outcome From(Export export, FileExportResult? files, ImageExportResult? image, StatusCode? cancelledBy, TimeSpan timeout)
+    {
+        if (files is null && image is null)
+            return Of(StatusCode.UnknownError, "The export has nothing to export: give it an S3 target or a registry target");
+
+        var filesStatus = Cancelled(files?.Status, cancelledBy);
+        var imageStatus = Cancelled(image?.Status, cancelledBy);
+        var both = files is not null && image is not null;
+        var outcome = new Outcome(StatusCode.Completed, "")
+        {
+            Files = files,
+            Image = image,
+            FilesStatus = filesStatus,
+            ImageStatus = imageStatus,
+            FilesLocation = files?.Status switch
+            {
+                StatusCode.Completed => files.LatestLocation,
+                StatusCode.Skipped => export.FilesLocation,
+                _ => null,
+            },
+        };
+
+        if (filesStatus?.IsError() == true)
+            return outcome.Failed(filesStatus.Value, Label(both, "Files", CancelMessage(filesStatus.Value, timeout) ?? files!.Message),
+                files!.ExceptionType, files.ExceptionDetails);
+        if (imageStatus?.IsError() == true)
+            return outcome.Failed(imageStatus.Value, Label(both, "Image", CancelMessage(imageStatus.Value, timeout) ?? image!.Message),
+                image!.ExceptionType, WithBuildOutput(image.ExceptionDetails, image.BuildOutput));
+        if (filesStatus is null or StatusCode.Skipped && imageStatus is null or StatusCode.Skipped)
+            return outcome with { Status = StatusCode.Skipped, Message = Summary(files, image) };
+        return outcome with { Status = StatusCode.Completed, Message = Summary(files, image) };
+    }
+
+    public void ApplyTo(Run run, DateTimeOffset now)
+    {
+        run.Status = Status;
+        run.Message = Message.Length <= 2000 ? Message : Message[..2000];
+        run.EndedAt = now;
+        run.ExceptionType = ExceptionType;
+        run.ExceptionDetails = ExceptionDetails;
+        if (Files is { } files)
+        {
+            run.FilesStatus = FilesStatus;
+            run.CommitId = files.CommitId;
+            run.FilesLocation = FilesLocation;
+            run.FilesSeconds = files.Duration.TotalSeconds;
+        }
+        if (Image is { } image)
+        {
+            run.ImageStatus = ImageStatus;
+            run.EnvironmentId = image.Environment?.Id;
+            run.EnvironmentRevision = image.Environment?.Revision;
+            run.EnvironmentName = image.Environment?.Name;
+            run.ImageSeconds = (image.Durations.Pull ?? TimeSpan.Zero) + (image.Durations.Build ?? TimeSpan.Zero)
+                + (image.Durations.Push ?? TimeSpan.Zero) is var total && total > TimeSpan.Zero ? total.TotalSeconds : null;
+        }
+    }
+
+    /// <summary>Keeps what the skip rules need for the next run.</summary>
+    public void ApplyTo(Export export)
+    {
+        if (Files is { } files)
+        {
+            export.FilesCommitId = files.NewState.LastCommitId;
+            export.FilesFingerprint = files.NewState.Fingerprint;
+            if (files.Status == StatusCode.Completed) export.FilesLocation = files.LatestLocation;
+        }
+        if (Image?.NewState is { } state)
+        {
+            export.ImageEnvironmentId = state.EnvironmentId;
+            export.ImageRevision = state.Revision;
+            export.ImageFingerprint = state.Fingerprint;
+        }
+    }
+
+    private Outcome Failed(StatusCode code, string message, string? type, string? details) =>
+        this with { Status = code, Message = message, ExceptionType = type, ExceptionDetails = details };
+
+    private static StatusCode? Cancelled(StatusCode? status, StatusCode? cancelledBy) =>
+        status == StatusCode.ExecutionCancelled && cancelledBy is { } cause ? cause : status;
+
+    private static string? CancelMessage(StatusCode status, TimeSpan timeout) => status switch
+    {
+        StatusCode.ExecutionRunTimeout => string.Create(CultureInfo.InvariantCulture,
+            $"The run took longer than the timeout ({timeout}) and was stopped; the next run picks up from here"),
+        StatusCode.ExecutionNotComplete => "The portal stopped while the run was going; the next run picks up from here",
+        _ => null,
+    };
+
+    private static string Label(bool both, string part, string message) => both ? $"{part}: {message}" : message;
+
+    private static string? WithBuildOutput(string? details, IReadOnlyList<string> output) =>
+        output.Count == 0 ? details : $"{details}\n\nLast lines of the build output:\n{string.Join('\n', output)}".Trim();
+
+    private static string Summary(FileExportResult? files, ImageExportResult? image)
+    {
+        var parts = new List<string>();
+        if (files is not null)
+            parts.Add(files.Status == StatusCode.Skipped
+                ? files.Message
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"{files.Counts.FilesTotal} files at commit {Short(files.CommitId)}: {files.Counts.FilesTransferred} transferred, {files.Counts.FilesUnchanged} unchanged, {files.Counts.FilesDeleted} removed"));
+        if (image is not null)
+            parts.Add(image.Status == StatusCode.Skipped || image.Environment is null
+                ? image.Message
+                : $"image {image.Environment.DisplayName} pushed as {string.Join(", ", image.Images.Select(i => i.Reference))}");
+        return string.Join("; ", parts);
+    }
+
+    private static string Short(string? commit) => commit is { Length: > 10 } ? commit[..10] : commit ?? "(none)";
+}

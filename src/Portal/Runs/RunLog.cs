@@ -1,0 +1,28 @@
+namespace Portal.Runs;
+
+internal static partial class RunLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not save the progress of run {RunId}; retrying at the next tick")]
+    public static partial void ProgressNotSaved(ILogger logger, Exception exception, long runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} of export {ExportId} started on {Node}")]
+    public static partial void Started(ILogger logger, long runId, int exportId, string node);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} of export {ExportId} ended with {Status}: {Message}")]
+    public static partial void Ended(ILogger logger, long runId, int exportId, int status, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} of export {ExportId} did not start: run {ActiveRunId} is still going")]
+    public static partial void AlreadyRunning(ILogger logger, long runId, int exportId, long activeRunId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} was interrupted ({Reason}) and is recorded as 102")]
+    public static partial void Interrupted(ILogger logger, long runId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write the S3 status logs after run {RunId}")]
+    public static partial void StatusLogsFailed(ILogger logger, Exception exception, long runId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} failed unexpectedly")]
+    public static partial void Unexpected(ILogger logger, Exception exception, long runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Export {ExportId} no longer exists or is archived; its scheduled run is dropped")]
+    public static partial void ExportGone(ILogger logger, int exportId);
+}

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Runs;
+using Portal.Exports;
+
+namespace Portal.Runs;
+
+/// <summary>Adds a finished run to the day's totals the dashboard charts read.</summary>
+internal static class RunStatistics
+{
+    public static RunOutcome OutcomeOf(StatusCode status) => status switch
+    {
+        StatusCode.Completed => RunOutcome.Succeeded,
+        StatusCode.Skipped or StatusCode.Disabled or StatusCode.ExecutionScheduleTimeout => RunOutcome.Skipped,
+        StatusCode.ExecutionCancelled => RunOutcome.Cancelled,
+        _ => RunOutcome.Failed,
+    };
+
+    public static async Task AddAsync(PortalDbContext db, Export export, Run run, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var day = DateOnly.FromDateTime((run.StartedAt ?? run.CreatedAt).UtcDateTime);
+        var outcome = OutcomeOf(run.Status);
+        var bytes = run.BytesDone + run.ImageBytesDone;
+        var seconds = run.StartedAt is { } started ? (now - started).TotalSeconds : 0;
+        for (var attempt = 1; ; attempt++)
+        {
+            var updated = await db.RunDailyStats
+                .Where(s => s.Day == day && s.OwnerId == export.OwnerId && s.Kind == export.Kind && s.Outcome == outcome)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.Runs, x => x.Runs + 1)
+                    .SetProperty(x => x.Bytes, x => x.Bytes + bytes)
+                    .SetProperty(x => x.Seconds, x => x.Seconds + seconds), cancellationToken);
+            if (updated > 0) return;
+            var row = new RunDailyStat { Day = day, OwnerId = export.OwnerId, Kind = export.Kind, Outcome = outcome, Runs = 1, Bytes = bytes, Seconds = seconds };
+            db.RunDailyStats.Add(row);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Another run inserted the day's row first: add to it instead.
+                db.Entry(row).State = EntityState.Detached;
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Portal.Accounts;
+using Portal.Api;
+using Portal.Client.Runs;
+using Portal.Client.Shared;
+
+namespace Portal.Runs;
+
+/// <summary><c>/api/runs</c>: a run with its stages, images and (paged) files; cancel.</summary>
+public static class RunsApi
+{
+    public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/runs").RequireAuthorization().WithTags("Runs");
+        api.MapGet("/{id:long}", GetAsync);
+        api.MapGet("/{id:long}/files", FilesAsync);
+        api.MapPost("/{id:long}/cancel", CancelAsync);
+        return app;
+    }
+
+    public static async Task<Results<Ok<RunDetails>, NotFound>> GetAsync(long id, RunService runs, ClaimsPrincipal user,
+        CancellationToken cancellationToken) =>
+        await runs.GetAsync(PortalUser.From(user), id, cancellationToken) is { } run ? TypedResults.Ok(run) : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<Page<RunFileDto>>, NotFound>> FilesAsync(long id, RunService runs, ClaimsPrincipal user,
+        CancellationToken cancellationToken, string? outcome = null, int skip = 0, int take = 100) =>
+        await runs.FilesAsync(PortalUser.From(user), id, outcome, skip, take, cancellationToken) is { } files
+            ? TypedResults.Ok(files)
+            : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<SaveResult>, NotFound<HttpValidationProblemDetails>, ValidationProblem>> CancelAsync(
+        long id, RunService runs, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        ApiResults.From(await runs.CancelAsync(PortalUser.From(user), id, cancellationToken));
+}

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Client.Shared;
+using Portal.Client.Templates;
+using Portal.Data;
+using Portal.Domain.Images;
+
+namespace Portal.Templates;
+
+/// <summary>Dockerfile templates: the first line must be the FROM placeholder; a template in use cannot be deleted.</summary>
+public sealed class TemplateService(PortalDbContext db, TimeProvider time)
+{
+    public async Task<IReadOnlyList<TemplateDto>> ListAsync(CancellationToken cancellationToken) =>
+        await db.DockerfileTemplates.AsNoTracking().OrderByDescending(t => t.IsStandard).ThenBy(t => t.Name)
+            .Select(t => new TemplateDto(t.Id, t.Name, t.Content, t.IsStandard,
+                db.Exports.Count(e => e.TemplateId == t.Id && !e.Archived), t.UpdatedAt))
+            .ToListAsync(cancellationToken);
+
+    public async Task<SaveResult> SaveAsync(int? id, TemplateForm form, CancellationToken cancellationToken)
+    {
+        var errors = Validation.Of(form);
+        if (!DockerTemplate.TryCreate(form.Content, out _, out var error))
+            errors.Add(nameof(form.Content), error);
+        if (await db.DockerfileTemplates.AnyAsync(t => t.Name == form.Name && t.Id != id, cancellationToken))
+            errors.Add(nameof(form.Name), $"A template named \"{form.Name}\" already exists.");
+        if (errors.Count > 0) return errors.Result();
+
+        var now = time.GetUtcNow();
+        var template = id is { } existing
+            ? await db.DockerfileTemplates.FindAsync([existing], cancellationToken)
+            : db.DockerfileTemplates.Add(new DockerfileTemplate { Name = form.Name, Content = form.Content, CreatedAt = now }).Entity;
+        if (template is null) return SaveResult.Missing("This template no longer exists.");
+        template.Name = form.Name.Trim();
+        template.Content = form.Content.ReplaceLineEndings("\n");
+        template.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        return SaveResult.Ok(template.Id);
+    }
+
+    public async Task<SaveResult> DeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        var users = await db.Exports.Where(e => e.TemplateId == id && !e.Archived).Select(e => e.GroupName + "/" + e.ProjectName)
+            .Take(5).ToListAsync(cancellationToken);
+        if (users.Count > 0)
+            return SaveResult.Invalid("", $"Exports use this template ({string.Join(", ", users)}): change them first.");
+        if (await db.Exports.AnyAsync(e => e.TemplateId == id, cancellationToken))
+            await db.Exports.Where(e => e.TemplateId == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.TemplateId, (int?)null), cancellationToken);
+        return await db.DockerfileTemplates.Where(t => t.Id == id).ExecuteDeleteAsync(cancellationToken) == 1
+            ? SaveResult.Ok(id)
+            : SaveResult.Missing("This template no longer exists.");
+    }
+}
