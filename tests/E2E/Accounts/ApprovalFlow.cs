@@ -118,6 +118,9 @@ public static class ApprovalFlow
         await login.SignInAsync(rejectedEmail, Password);
         await Expect(login.Error).ToContainTextAsync("rejected");
         await shots.TakeAsync(rejected, "rejected-user-cannot-sign-in");
+        // The session left from registration is gone too: even /pending asks to sign in.
+        await rejected.GotoAsync("/pending");
+        await Expect(rejected).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
         var disabled = new LoginPage(await disabledContext.NewPageAsync());
         await disabled.SignInAsync(disabledEmail, Password);
         await Expect(disabled.Error).ToContainTextAsync("disabled");
