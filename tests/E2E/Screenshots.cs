@@ -5,8 +5,17 @@ namespace Portal.Tests.E2E;
 /// <summary>Saves full-page screenshots under the test output: bin/.../screenshots/{scenario}/NN-name.png.</summary>
 public sealed class Screenshots(string scenario)
 {
-    private readonly string folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots", scenario)).FullName;
+    private readonly string folder = Fresh(Path.Combine(AppContext.BaseDirectory, "screenshots", scenario));
     private int count;
+
+    private static string Fresh(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        return Directory.CreateDirectory(path).FullName;
+    }
 
     public async Task TakeAsync(IPage page, string name)
     {

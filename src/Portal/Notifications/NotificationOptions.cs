@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Portal.Notifications;
 
 /// <summary>The <c>Notifications</c> section.</summary>
@@ -18,7 +16,6 @@ public sealed class SmtpOptions
     /// <summary>SMTP is on when a host is set; then emails are confirmed and approvals are mailed.</summary>
     public string? Host { get; set; }
 
-    [Range(1, 65535)]
     public int Port { get; set; } = 587;
 
     public string? UserName { get; set; }

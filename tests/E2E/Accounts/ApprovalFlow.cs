@@ -14,11 +14,16 @@ public static class ApprovalFlow
 {
     public const string AdminEmail = "admin@example.com";
     public const string Password = "Portal-Test-1";
+    public const string NewPassword = "Portal-Test-2";
+
+    private static bool IsUsersApiPost(IResponse response) =>
+        response.Request.Method == "POST" && response.Url.Contains("/api/admin/users/", StringComparison.Ordinal) && response.Ok;
 
     public static async Task RunAsync(PortalProcess portal, ChromiumBrowser chromium, Screenshots shots)
     {
         const string userEmail = "user@example.com";
         const string rejectedEmail = "mallory@example.com";
+        const string disabledEmail = "trudy@example.com";
 
         // An anonymous visitor is sent to sign in.
         await using var anonymous = await chromium.NewContextAsync(portal.BaseAddress);
@@ -52,9 +57,11 @@ public static class ApprovalFlow
         await shots.TakeAsync(user, "pending-user-403-on-home");
         Assert.Equal(403, (await userContext.APIRequest.GetAsync("/api/account/me")).Status);
 
-        // A third account registers; the admin will reject it.
+        // Two more accounts register; the admin will reject one, and approve then disable the other.
         await using var rejectedContext = await chromium.NewContextAsync(portal.BaseAddress);
         await new RegisterPage(await rejectedContext.NewPageAsync()).RegisterAsync(rejectedEmail, Password);
+        await using var disabledContext = await chromium.NewContextAsync(portal.BaseAddress);
+        await new RegisterPage(await disabledContext.NewPageAsync()).RegisterAsync(disabledEmail, Password);
 
         // The admin approves the user and rejects the third account.
         var users = new AdminUsersPage(admin);
@@ -65,14 +72,34 @@ public static class ApprovalFlow
         await Expect(users.Result).ToContainTextAsync($"{userEmail} is approved.");
         await users.RejectAsync(rejectedEmail);
         await Expect(users.Result).ToContainTextAsync($"{rejectedEmail} is rejected.");
-        await Expect(admin.GetByText("No accounts are waiting for approval.")).ToBeVisibleAsync();
         await shots.TakeAsync(admin, "admin-users-after-decisions");
+
+        // Once the WebAssembly runtime is cached the page runs in the browser and calls /api/admin/users.
+        await admin.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await users.OpenAsync();
+        await admin.RunAndWaitForResponseAsync(() => users.ApproveAsync(disabledEmail), IsUsersApiPost);
+        await Expect(users.Result).ToContainTextAsync($"{disabledEmail} is approved.");
+        await admin.RunAndWaitForResponseAsync(() => users.ActAsync("Disable", disabledEmail), IsUsersApiPost);
+        await Expect(users.Result).ToContainTextAsync($"{disabledEmail} is disabled.");
 
         // The approved user signs in again and reaches the home page.
         await new PortalShell(user).SignOutAsync();
         await new LoginPage(user).SignInAsync(userEmail, Password);
         await Expect(new PortalShell(user).Heading).ToHaveTextAsync($"Welcome, {userEmail}");
         await shots.TakeAsync(user, "user-home");
+        await user.GotoAsync("/profile");
+        await Expect(new PortalShell(user).Heading).ToHaveTextAsync("Profile");
+        await shots.TakeAsync(user, "user-profile");
+
+        // The user changes the password from the profile page and signs in with the new one.
+        var changePassword = new ChangePasswordPage(user);
+        await changePassword.OpenFromProfileAsync();
+        await shots.TakeAsync(user, "user-change-password");
+        await changePassword.ChangeAsync(Password, NewPassword);
+        await Expect(changePassword.Status).ToContainTextAsync("Your password has been changed.");
+        await new PortalShell(user).SignOutAsync();
+        await new LoginPage(user).SignInAsync(userEmail, NewPassword);
+        await Expect(new PortalShell(user).Heading).ToHaveTextAsync($"Welcome, {userEmail}");
         Assert.Equal(200, (await userContext.APIRequest.GetAsync("/api/account/me")).Status);
 
         // ...but not the admin pages, the admin API or the Hangfire dashboard.
@@ -91,6 +118,12 @@ public static class ApprovalFlow
         await login.SignInAsync(rejectedEmail, Password);
         await Expect(login.Error).ToContainTextAsync("rejected");
         await shots.TakeAsync(rejected, "rejected-user-cannot-sign-in");
+        // The session left from registration is gone too: even /pending asks to sign in.
+        await rejected.GotoAsync("/pending");
+        await Expect(rejected).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
+        var disabled = new LoginPage(await disabledContext.NewPageAsync());
+        await disabled.SignInAsync(disabledEmail, Password);
+        await Expect(disabled.Error).ToContainTextAsync("disabled");
 
         // The admin opens the Hangfire dashboard.
         var adminDashboard = await admin.GotoAsync("/hangfire");

@@ -9,7 +9,11 @@ public sealed class PostgreSqlApprovalFlowTests : IAsyncLifetime
 {
     private PostgresServer postgres = default!;
 
-    public async Task InitializeAsync() => postgres = await PostgresServer.StartAsync();
+    public async Task InitializeAsync()
+    {
+        E2ESettings.Apply();
+        postgres = await PostgresServer.StartAsync();
+    }
 
     [Fact]
     public async Task Portal_migrates_an_empty_PostgreSQL_database_and_runs_the_approval_flow()

@@ -14,6 +14,7 @@ public sealed class SqliteApprovalFlowTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        E2ESettings.Apply();
         portal = await PortalProcess.StartAsync(new Dictionary<string, string?>
         {
             ["Portal:AdminEmail"] = ApprovalFlow.AdminEmail,

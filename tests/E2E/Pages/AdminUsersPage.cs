@@ -13,6 +13,10 @@ public sealed class AdminUsersPage(IPage page)
     public Task ApproveAsync(string email) =>
         page.GetByRole(AriaRole.Button, new() { Name = $"Approve {email}" }).ClickAsync();
 
+    /// <summary>An action in the accounts table: Disable, Enable, Approve, Make admin, Remove admin.</summary>
+    public Task ActAsync(string action, string email) =>
+        page.GetByRole(AriaRole.Button, new() { Name = $"{action} {email}", Exact = true }).ClickAsync();
+
     public Task RejectAsync(string email) =>
         page.GetByRole(AriaRole.Button, new() { Name = $"Reject {email}" }).ClickAsync();
 }

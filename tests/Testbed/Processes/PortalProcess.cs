@@ -52,7 +52,7 @@ public sealed class PortalProcess : IAsyncDisposable
         var portal = new PortalProcess(process, baseAddress, dataPath);
         try
         {
-            await portal.WaitUntilLiveAsync(startTimeout ?? TimeSpan.FromSeconds(60));
+            await portal.WaitUntilLiveAsync(startTimeout ?? TimeSpan.FromSeconds(120));
             return portal;
         }
         catch
