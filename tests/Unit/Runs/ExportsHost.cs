@@ -92,33 +92,41 @@ public sealed class ExportsHost : IAsyncDisposable
         return new PortalUser(user.Id, email, admin);
     }
 
-    /// <summary>Connections to the fixture's services, saved through the admin's service as the page would.</summary>
+    /// <summary>
+    /// Connections to the fixture's services, saved through the admin's service as the page would;
+    /// scenarios in one host share them (an S3 target per bucket and secret).
+    /// </summary>
     public async Task<(int Domino, int S3, int Registry)> ConnectionsAsync(PortalExportsFixture fixture, string? s3Secret = null,
         string? bucket = null)
     {
-        var domino = await WithAsync<ConnectionService, Client.Shared.SaveResult>(s => s.SaveDeploymentAsync(null, new DominoDeploymentForm
-        {
-            Name = "Domino",
-            ApiUrl = fixture.Domino.Url.ToString(),
-            RegistryHost = fixture.DominoRegistry.Host,
-        }, default));
-        var s3 = await WithAsync<ConnectionService, Client.Shared.SaveResult>(s => s.SaveS3TargetAsync(null, new S3TargetForm
-        {
-            Name = "S3",
-            Bucket = bucket ?? PortalExportsFixture.Bucket,
-            EndpointUrl = fixture.S3.Url.ToString(),
-            AccessKeyId = Testbed.S3.S3Server.Credentials.AccessKey,
-            SecretAccessKey = s3Secret ?? Testbed.S3.S3Server.Credentials.SecretKey,
-        }, default));
-        var registry = await WithAsync<ConnectionService, Client.Shared.SaveResult>(s => s.SaveRegistryAsync(null, new RegistryTargetForm
-        {
-            Name = "Registry",
-            Host = fixture.Target.Host,
-            UserName = PortalExportsFixture.TargetUser,
-            Password = PortalExportsFixture.TargetPassword,
-        }, default));
-        Assert.True(domino.Succeeded && s3.Succeeded && registry.Succeeded, "the connections save");
-        return (domino.Id!.Value, s3.Id!.Value, registry.Id!.Value);
+        var existing = await WithAsync<ConnectionService, ConnectionsOverview>(s => s.GetAsync(default));
+        var s3Name = $"S3 {bucket ?? PortalExportsFixture.Bucket}{(s3Secret is null ? "" : " (other secret)")}";
+        var domino = existing.Deployments.FirstOrDefault()?.Id ?? (await WithAsync<ConnectionService, Client.Shared.SaveResult>(s =>
+            s.SaveDeploymentAsync(null, new DominoDeploymentForm
+            {
+                Name = "Domino",
+                ApiUrl = fixture.Domino.Url.ToString(),
+                RegistryHost = fixture.DominoRegistry.Host,
+            }, default))).Id;
+        var s3 = existing.S3Targets.FirstOrDefault(t => t.Name == s3Name)?.Id ?? (await WithAsync<ConnectionService, Client.Shared.SaveResult>(s =>
+            s.SaveS3TargetAsync(null, new S3TargetForm
+            {
+                Name = s3Name,
+                Bucket = bucket ?? PortalExportsFixture.Bucket,
+                EndpointUrl = fixture.S3.Url.ToString(),
+                AccessKeyId = Testbed.S3.S3Server.Credentials.AccessKey,
+                SecretAccessKey = s3Secret ?? Testbed.S3.S3Server.Credentials.SecretKey,
+            }, default))).Id;
+        var registry = existing.Registries.FirstOrDefault()?.Id ?? (await WithAsync<ConnectionService, Client.Shared.SaveResult>(s =>
+            s.SaveRegistryAsync(null, new RegistryTargetForm
+            {
+                Name = "Registry",
+                Host = fixture.Target.Host,
+                UserName = PortalExportsFixture.TargetUser,
+                Password = PortalExportsFixture.TargetPassword,
+            }, default))).Id;
+        Assert.True(domino is not null && s3 is not null && registry is not null, "the connections save");
+        return (domino.Value, s3.Value, registry.Value);
     }
 
     public async Task StoreKeyAsync(PortalUser user, int deploymentId, DominoUser dominoUser)
