@@ -67,7 +67,8 @@ internal sealed class RunRecorder(IServiceScopeFactory scopes, TimeProvider time
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
-                try { await FlushAsync(stop); }
+                // The flush itself is not cancelled: a stop in the middle would lose the records it already took.
+                try { await FlushAsync(CancellationToken.None); }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     RunLog.ProgressNotSaved(logger, e, runId);
