@@ -43,7 +43,11 @@ internal sealed partial class FileExportRun(
 
     public IReadOnlyList<DominoFile>? Files { get; private set; }
 
-    /// <summary>Runs the export; null means "skipped" with <paramref name="skipReason"/> set.</summary>
+    /// <summary>
+    /// Runs the export and returns Completed or Skipped with a message; failures throw (the exporter
+    /// turns them into results). Progress totals are the commit's file count and the bytes that may
+    /// have to be downloaded.
+    /// </summary>
     public async Task<(StatusCode Status, string Message)> RunAsync(CancellationToken cancellationToken)
     {
         var project = await domino.FindProjectAsync(request.OwnerName, request.ProjectName, cancellationToken);
