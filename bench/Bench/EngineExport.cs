@@ -24,6 +24,7 @@ internal static class EngineExport
             if (a.TryGetValue("parallel", out var parallel)) o.MaxParallelTransfers = int.Parse(parallel, CultureInfo.InvariantCulture);
             if (a.TryGetValue("part-mib", out var part)) o.PartSize = int.Parse(part, CultureInfo.InvariantCulture) << 20;
             if (a.TryGetValue("parts-in-flight", out var inFlight)) o.MaxPartsInFlightPerFile = int.Parse(inFlight, CultureInfo.InvariantCulture);
+            if (a.TryGetValue("buffered-parts", out var buffered)) o.MaxBufferedParts = int.Parse(buffered, CultureInfo.InvariantCulture);
         });
         await using var provider = services.BuildServiceProvider();
         var exporter = provider.GetRequiredService<ProjectFilesExporter>();

@@ -38,8 +38,8 @@ internal sealed partial class FileExportRun(
     public TimeSpan TransferDuration { get; private set; }
     public IReadOnlyList<FileRecord> FailedFiles => _failed.ToList();
 
-    public FileExportCounts Counts(IReadOnlyList<DominoFile>? files) => new(
-        files?.Count ?? 0, _transferred, _unchanged, _deleted, _failed.Count, files?.Sum(f => f.Size) ?? 0, _bytesTransferred);
+    public FileExportCounts Counts => new(
+        Files?.Count ?? 0, _transferred, _unchanged, _deleted, _failed.Count, Files?.Sum(f => f.Size) ?? 0, _bytesTransferred);
 
     public IReadOnlyList<DominoFile>? Files { get; private set; }
 

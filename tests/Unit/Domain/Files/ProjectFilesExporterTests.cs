@@ -212,6 +212,22 @@ public sealed class ProjectFilesExporterTests(FileExportFixture fx) : IClassFixt
     }
 
     [Fact]
+    public async Task Rejects_invalid_export_names_and_a_missing_key_before_calling_anyone()
+    {
+        var (user, project, name) = fx.NewProject();
+        var requests = fx.Domino.Requests.Count;
+
+        var badGroup = await fx.ExportAsync(fx.Request(user, project, name) with { ExportGroupName = "Bad Group" });
+        var badProject = await fx.ExportAsync(fx.Request(user, project, name) with { ExportProjectName = "-x-" });
+        var noKey = await fx.ExportAsync(fx.Request(user, project, name) with { ApiKey = "" });
+
+        Assert.Equal(StatusCode.APIInvalidExportGroupName, badGroup.Status);
+        Assert.Equal(StatusCode.APIInvalidExportProjectName, badProject.Status);
+        Assert.Equal(StatusCode.APIUnauthorized, noKey.Status);
+        Assert.Equal(requests, fx.Domino.Requests.Count);
+    }
+
+    [Fact]
     public async Task Rejects_an_unknown_storage_class_before_touching_anything()
     {
         var (user, project, name) = fx.NewProject();
