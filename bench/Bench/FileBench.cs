@@ -68,6 +68,7 @@ internal static class FileBench
             foreach (var tool in run % 2 == 0 ? new[] { "rclone", "engine" } : ["engine", "rclone"])
             {
                 Clear(s3, name);
+                await SettleAsync();
                 if (tool == "rclone")
                 {
                     var r = await RunRcloneAsync(s3, tree, $"rclone-{name}");
@@ -96,6 +97,16 @@ internal static class FileBench
         Console.WriteLine($"  engine      : best {engine.TotalSeconds,6:F2} s  {bytes / 1048576.0 / engine.TotalSeconds,6:F1} MiB/s  peak {enginePeak / 1048576.0,5:F0} MiB  cpu {engineCpu.TotalSeconds,5:F1} s  (runs: {Times(engineTimes)}; export alone {exportSeconds:F2} s)");
         Console.WriteLine($"  time ratio engine/rclone: {engine / rclone:F2} (below 1 = engine faster)");
         Console.WriteLine();
+    }
+
+    /// <summary>
+    /// Lets the disk write out what the previous run left in the page cache, so no run pays for the
+    /// one before it.
+    /// </summary>
+    private static async Task SettleAsync()
+    {
+        using (var sync = Process.Start("sync")) await sync.WaitForExitAsync();
+        await Task.Delay(TimeSpan.FromSeconds(1));
     }
 
     /// <summary>Frees the disk between runs (s3rver keeps each object as files under its folder).</summary>
