@@ -39,6 +39,9 @@ internal static class EngineExport
         var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(int)result.Status} {clock.Elapsed.TotalSeconds:F3} {peak} {cpu:F2}"));
         if (result.Status != StatusCode.Completed) Console.Error.WriteLine(result.Message + "\n" + result.ExceptionDetails);
+        if (a.ContainsKey("gc"))
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms"));
         return result.Status == StatusCode.Completed ? 0 : 1;
     }
 }

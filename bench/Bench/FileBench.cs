@@ -165,6 +165,7 @@ internal static class FileBench
             start.ArgumentList.Add(arg);
         var run = await PeakMemory.RunAsync(start);
         if (run.ExitCode != 0) throw new InvalidOperationException($"the engine failed: {run.Output}");
+        if (EngineOptions.Any(o => o.StartsWith("gc=", StringComparison.Ordinal))) Console.WriteLine("  engine: " + run.Output.Trim().Split('\n')[^1]);
         var parts = run.Output.Trim().Split('\n')[0].Split(' ');
         return (run.Elapsed, Math.Max(run.PeakBytes, long.Parse(parts[2], CultureInfo.InvariantCulture)),
             double.Parse(parts[1], CultureInfo.InvariantCulture), TimeSpan.FromSeconds(double.Parse(parts[3], CultureInfo.InvariantCulture)));
