@@ -38,12 +38,16 @@ internal sealed partial class FileExportRun(
     public TimeSpan TransferDuration { get; private set; }
     public IReadOnlyList<FileRecord> FailedFiles => _failed.ToList();
 
-    public FileExportCounts Counts(IReadOnlyList<DominoFile>? files) => new(
-        files?.Count ?? 0, _transferred, _unchanged, _deleted, _failed.Count, files?.Sum(f => f.Size) ?? 0, _bytesTransferred);
+    public FileExportCounts Counts => new(
+        Files?.Count ?? 0, _transferred, _unchanged, _deleted, _failed.Count, Files?.Sum(f => f.Size) ?? 0, _bytesTransferred);
 
     public IReadOnlyList<DominoFile>? Files { get; private set; }
 
-    /// <summary>Runs the export; null means "skipped" with <paramref name="skipReason"/> set.</summary>
+    /// <summary>
+    /// Runs the export and returns Completed or Skipped with a message; failures throw (the exporter
+    /// turns them into results). Progress totals are the commit's file count and the bytes that may
+    /// have to be downloaded.
+    /// </summary>
     public async Task<(StatusCode Status, string Message)> RunAsync(CancellationToken cancellationToken)
     {
         var project = await domino.FindProjectAsync(request.OwnerName, request.ProjectName, cancellationToken);

@@ -28,26 +28,28 @@ public sealed partial class ProjectFilesExporter(
         if (Validate(request) is { } invalid)
             return Failed(request, null, invalid, started);
 
-        using var s3 = s3Clients.Create(request.Target);
-        var store = new S3Store(s3, request.Target);
-        var uploader = new StreamingUploader(store, _buffers, _options.MaxPartsInFlightPerFile);
-        var domino = dominoClients.Create(request.Domino, request.ApiKey);
-        var run = new FileExportRun(request, domino, store, uploader, _options, progress, logger, _time);
+        FileExportRun? run = null;
         try
         {
+            using var s3 = s3Clients.Create(request.Target);
+            var store = new S3Store(s3, request.Target);
+            var uploader = new StreamingUploader(store, _buffers, _options.MaxPartsInFlightPerFile);
+            var domino = dominoClients.Create(request.Domino, request.ApiKey);
+            run = new FileExportRun(request, domino, store, uploader, _options, progress, logger, _time);
             var (status, message) = await run.RunAsync(cancellationToken);
             var layout = request.Layout;
             var state = status == StatusCode.Completed
                 ? new FileExportState(run.CommitId, run.Fingerprint)
                 : request.Previous ?? FileExportState.None;
             LogFinished(logger, request.OwnerName, request.ProjectName, (int)status, message);
-            return new FileExportResult(status, message, run.CommitId, run.Counts(run.Files), _time.GetElapsedTime(started),
+            return new FileExportResult(status, message, run.CommitId, run.Counts, _time.GetElapsedTime(started),
                 run.RotationDuration, run.TransferDuration, layout.LatestUrl, layout.PriorUrl, null, null, state, []);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return Failed(request, run, new ExportException(StatusCode.ExecutionCancelled,
-                "The run was cancelled; the latest snapshot is left without a manifest and the next run repairs it"), started);
+            return Failed(request, run, new ExportException(StatusCode.ExecutionCancelled, run?.TouchedLatest == true
+                ? "The run was cancelled; the latest snapshot is marked incomplete (no manifest) and the next run repairs it"
+                : "The run was cancelled before it changed anything in S3"), started);
         }
         catch (ExportException e)
         {
@@ -67,6 +69,8 @@ public sealed partial class ProjectFilesExporter(
             return new ExportException(StatusCode.APIInvalidExportGroupName, ExportNames.InvalidGroupNameMessage);
         if (!ExportNames.TryNormalize(request.ExportProjectName, out var project, out _) || project != request.ExportProjectName)
             return new ExportException(StatusCode.APIInvalidExportProjectName, ExportNames.InvalidProjectNameMessage);
+        if (string.IsNullOrWhiteSpace(request.ApiKey))
+            return new ExportException(StatusCode.APIUnauthorized, "No Domino API key is stored for this export");
         if (string.IsNullOrWhiteSpace(request.Target.Bucket))
             return new ExportException(StatusCode.S3BucketNotFound, "No S3 bucket is configured for this export");
         if (!S3StorageClasses.Known.Contains(request.Target.StorageClass))
@@ -85,7 +89,7 @@ public sealed partial class ProjectFilesExporter(
         var cause = error is FileTransferException { InnerException: { } inner } ? inner : error;
         var details = error.Code == StatusCode.UnknownError ? error.Details : cause.ToString();
         var type = error.Code == StatusCode.UnknownError ? error.InnerException?.GetType().Name : cause.GetType().Name;
-        return new FileExportResult(error.Code, error.Message, run?.CommitId, run?.Counts(run.Files) ?? new FileExportCounts(),
+        return new FileExportResult(error.Code, error.Message, run?.CommitId, run?.Counts ?? new FileExportCounts(),
             _time.GetElapsedTime(started), run?.RotationDuration ?? TimeSpan.Zero, run?.TransferDuration ?? TimeSpan.Zero,
             null, null, type, details, state, run?.FailedFiles ?? []);
     }

@@ -295,6 +295,11 @@ public sealed class S3Store(IAmazonS3 s3, S3Target target)
         {
             return await call();
         }
+        catch (TaskCanceledException e) when (e.InnerException is TimeoutException)
+        {
+            // The SDK's own request timeout, not the caller's cancellation.
+            throw new ExportException(StatusCode.S3Error, $"S3 did not answer in time while {doing}", e.ToString(), e);
+        }
         catch (Exception e) when (e is not (OperationCanceledException or ExportException))
         {
             throw S3Errors.ToExportException(e, target, doing);

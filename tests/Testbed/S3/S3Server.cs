@@ -149,15 +149,17 @@ public sealed class S3Server : IAsyncDisposable
         catch (IOException) { /* a temp folder; the OS cleans it eventually */ }
     }
 
-    /// <summary>tests/Testbed/S3 in the source tree, found from the running assembly upwards.</summary>
+    /// <summary>tests/Testbed/S3 in the source tree, found from the running assembly (or the current folder) upwards.</summary>
     private static string FindFolder()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "Testbed", "S3");
-            if (File.Exists(Path.Combine(candidate, "s3-server.mjs"))) return candidate;
-        }
-        throw new InvalidOperationException($"tests/Testbed/S3/s3-server.mjs not found above {AppContext.BaseDirectory}");
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "tests", "Testbed", "S3");
+                if (File.Exists(Path.Combine(candidate, "s3-server.mjs"))) return candidate;
+            }
+        throw new InvalidOperationException(
+            $"tests/Testbed/S3/s3-server.mjs not found above {AppContext.BaseDirectory} or {Environment.CurrentDirectory}: run from the repository");
     }
 }
 

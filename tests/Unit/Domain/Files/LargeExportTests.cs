@@ -26,7 +26,7 @@ public sealed class LargeExportTests(FileExportFixture fx, Xunit.Abstractions.IT
         await fx.AssertSnapshotAsync(request.Layout.LatestPrefix, head);
         Assert.Equal(head.Files["models/weights.bin"].Content.Sha256(), progress.File("models/weights.bin").Sha256);
         // Streamed, not buffered: the process grew by far less than the file (parts are 5 MiB here).
-        Assert.True(Process.GetCurrentProcess().PeakWorkingSet64 - memoryBefore < 400L << 20,
+        Assert.True(Process.GetCurrentProcess().PeakWorkingSet64 - memoryBefore < 768L << 20,
             $"peak working set grew by {(Process.GetCurrentProcess().PeakWorkingSet64 - memoryBefore) >> 20} MiB");
     }
 

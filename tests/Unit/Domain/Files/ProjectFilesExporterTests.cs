@@ -212,6 +212,46 @@ public sealed class ProjectFilesExporterTests(FileExportFixture fx) : IClassFixt
     }
 
     [Fact]
+    public async Task Rejects_invalid_export_names_and_a_missing_key_before_calling_anyone()
+    {
+        var (user, project, name) = fx.NewProject();
+        var requests = fx.Domino.Requests.Count;
+
+        var badGroup = await fx.ExportAsync(fx.Request(user, project, name) with { ExportGroupName = "Bad Group" });
+        var badProject = await fx.ExportAsync(fx.Request(user, project, name) with { ExportProjectName = "-x-" });
+        var noKey = await fx.ExportAsync(fx.Request(user, project, name) with { ApiKey = "" });
+
+        Assert.Equal(StatusCode.APIInvalidExportGroupName, badGroup.Status);
+        Assert.Equal(StatusCode.APIInvalidExportProjectName, badProject.Status);
+        Assert.Equal(StatusCode.APIUnauthorized, noKey.Status);
+        Assert.Equal(requests, fx.Domino.Requests.Count);
+    }
+
+    [Fact]
+    public async Task An_unexpected_exception_ends_the_run_with_199_and_its_type()
+    {
+        var (user, project, name) = fx.NewProject();
+        project.Commit(Text("a", "a"));
+
+        var result = await fx.ExportAsync(fx.Request(user, project, name), new ThrowingProgress());
+
+        Assert.Equal(StatusCode.UnknownError, result.Status);
+        Assert.Equal("An unexpected error has occurred: InvalidOperationException", result.Message);
+        Assert.Equal("InvalidOperationException", result.ExceptionType);
+        Assert.Contains("progress store is down", result.ExceptionDetails, StringComparison.Ordinal);
+    }
+
+    private sealed class ThrowingProgress : IExportProgress
+    {
+        public ValueTask StageAsync(StatusCode stage, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("progress store is down");
+        public void Totals(int items, long bytes) { }
+        public void Transferred(long bytes) { }
+        public ValueTask FileAsync(FileRecord file, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public ValueTask ImageAsync(ImageRecord image, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    }
+
+    [Fact]
     public async Task Rejects_an_unknown_storage_class_before_touching_anything()
     {
         var (user, project, name) = fx.NewProject();

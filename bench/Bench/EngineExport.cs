@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain;
+using Portal.Domain.Domino;
+using Portal.Domain.Files;
+using Portal.Domain.Runs;
+using Portal.Domain.S3;
+
+namespace Portal.Bench;
+
+/// <summary>
+/// The engine alone, in its own process (so its peak memory is its own): one forced export, then one
+/// line "status seconds peakBytes cpuSeconds" on standard output.
+/// </summary>
+internal static class EngineExport
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var a = args.Select(x => x.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        var services = new ServiceCollection().AddLogging().AddFileExport();
+        services.Configure<FileExportOptions>(o =>
+        {
+            if (a.TryGetValue("parallel", out var parallel)) o.MaxParallelTransfers = int.Parse(parallel, CultureInfo.InvariantCulture);
+            if (a.TryGetValue("part-mib", out var part)) o.PartSize = int.Parse(part, CultureInfo.InvariantCulture) << 20;
+            if (a.TryGetValue("parts-in-flight", out var inFlight)) o.MaxPartsInFlightPerFile = int.Parse(inFlight, CultureInfo.InvariantCulture);
+            if (a.TryGetValue("buffered-parts", out var buffered)) o.MaxBufferedParts = int.Parse(buffered, CultureInfo.InvariantCulture);
+        });
+        await using var provider = services.BuildServiceProvider();
+        var exporter = provider.GetRequiredService<ProjectFilesExporter>();
+        var target = new S3Target(a["bucket"], a["prefix"], "us-east-1", new Uri(a["s3"]), new S3Credentials("S3RVER", "S3RVER"));
+        var request = new FileExportRequest(new DominoConnection(new Uri(a["domino"])), a["key"], a["owner"], a["project"], target,
+            "bench", a["name"], null, Force: true, RunId: Guid.NewGuid().ToString("N"));
+
+        var clock = Stopwatch.StartNew();
+        var result = await exporter.ExportAsync(request, NoProgress.Instance, CancellationToken.None);
+        clock.Stop();
+        var peak = PeakMemory.Of(Environment.ProcessId) ?? 0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(int)result.Status} {clock.Elapsed.TotalSeconds:F3} {peak} {cpu:F2}"));
+        if (result.Status != StatusCode.Completed) Console.Error.WriteLine(result.Message + "\n" + result.ExceptionDetails);
+        if (a.ContainsKey("gc"))
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms"));
+        return result.Status == StatusCode.Completed ? 0 : 1;
+    }
+}
