@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using Portal.Client.Exports;
 
 namespace Portal.V1;
@@ -22,10 +24,10 @@ public static class V1Api
 
         var projects = app.MapGroup("/v1/projects").WithTags("v1: projects").AllowAnonymous();
         Writes(projects.MapPost("/create", CreateProjectAsync), 201, 400, 401, 409, 422, 503)
-            .Accepts<V1ProjectCreateRequest>("application/json")
+            .JsonBody<V1ProjectCreateRequest>()
             .WithSummary("Schedules a new project export (files and environment image) and queues a first run");
         Writes(projects.MapPut("/update/{export_id}", UpdateProjectAsync), 200, 400, 401, 404, 409, 422, 503)
-            .Accepts<V1ProjectUpdateRequest>("application/json")
+            .JsonBody<V1ProjectUpdateRequest>()
             .WithSummary("Changes a project export: its key, names, disabled flag or frequency");
         Statuses<V1ProjectStatus>(projects.MapGet("/status", ([FromHeader(Name = KeyHeader)] string? key, V1Callers c, V1Statuses s,
                 CancellationToken ct) => ProjectStatusAsync(null, null, key, c, s, ct)))
@@ -40,10 +42,10 @@ public static class V1Api
 
         var images = app.MapGroup("/v1/images").WithTags("v1: images").AllowAnonymous();
         Writes(images.MapPost("/create", CreateImageAsync), 201, 400, 401, 409, 422, 503)
-            .Accepts<V1ImageCreateRequest>("application/json")
+            .JsonBody<V1ImageCreateRequest>()
             .WithSummary("Schedules a new compute environment image export and queues a first run");
         Writes(images.MapPut("/update/{id}", UpdateImageAsync), 200, 400, 401, 404, 409, 422, 503)
-            .Accepts<V1ImageUpdateRequest>("application/json")
+            .JsonBody<V1ImageUpdateRequest>()
             .WithSummary("Changes an image export, found by its export id or its compute environment id");
         Statuses<V1ImageStatus>(images.MapGet("/status", ([FromHeader(Name = KeyHeader)] string? key, V1Callers c, V1Statuses s,
                 CancellationToken ct) => ImageStatusAsync(null, key, c, s, ct)))
@@ -133,6 +135,24 @@ public static class V1Api
     private static RouteHandlerBuilder Statuses<T>(RouteHandlerBuilder endpoint) => endpoint
         .AddEndpointFilter(Guard(_ => Array.Empty<object>()))
         .Produces<IReadOnlyList<T>>(200).Produces<string[]>(401).Produces<V1ExportResponse>(503);
+
+    /// <summary>
+    /// Documents the JSON body. Not <c>Accepts</c>: that would make routing refuse other content types with 415,
+    /// and the original read JSON whatever the Content-Type said (with a warning when it was not JSON).
+    /// </summary>
+    private static RouteHandlerBuilder JsonBody<TBody>(this RouteHandlerBuilder endpoint) =>
+        endpoint.AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Description = "A JSON object; read as JSON whatever the Content-Type says.",
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(TBody), null, cancellationToken) },
+                },
+            };
+        });
 
     private static string Unexpected(Exception e) => $"An unexpected error has occurred: {e.GetType().Name}";
 
