@@ -167,3 +167,15 @@ public class PortalHost : IAsyncLifetime
 }
 
 public sealed record V1Setup(int DeploymentId, int S3TargetId, int RegistryId);
+
+/// <summary>A portal whose first account, the Admin, exists already.</summary>
+public sealed class AdminFixture : PortalHost
+{
+    public Portal.Accounts.PortalUser Admin { get; private set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Admin = await UserAsync("admin@example.com");
+    }
+}
