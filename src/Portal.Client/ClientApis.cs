@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Client.Admin;
 using Portal.Client.Connections;
 using Portal.Client.Exports;
 using Portal.Client.Profile;
@@ -17,6 +18,8 @@ public static class ClientApis
         services.AddScoped<IProfileClient, HttpProfileClient>();
         services.AddScoped<IExportsClient, HttpExportsClient>();
         services.AddScoped<IRunsClient, HttpRunsClient>();
+        services.AddScoped<ITokensClient, HttpTokensClient>();
+        services.AddScoped<IV1SettingsClient, HttpV1SettingsClient>();
         return services;
     }
 }

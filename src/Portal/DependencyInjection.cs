@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Portal.Accounts;
 using Portal.Admin;
+using Portal.Api;
 using Portal.Client;
 using Portal.Client.Accounts;
 using Portal.Client.Admin;
@@ -42,6 +43,7 @@ public static class DependencyInjection
             .AddPortalNotifications()
             .AddPortalJobs(database.Provider, connectionString)
             .AddPortalExports(configuration)
+            .AddPortalApi(configuration)
             .AddPortalUi();
         return builder;
     }
@@ -204,6 +206,8 @@ public static class DependencyInjection
             pages => pages.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
         app.UseRouting();
         app.UseAuthentication();
+        // After authentication: it counts the requests whose bearer token failed (ApiAuthentication).
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -217,6 +221,7 @@ public static class DependencyInjection
         app.MapAccountsApi();
         app.MapUsersApi();
         app.MapExportsEndpoints();
+        app.MapPortalApi();
         app.MapPortalJobsDashboard();
         return app;
     }

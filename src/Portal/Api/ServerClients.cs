@@ -143,3 +143,24 @@ internal sealed class ServerRunsClient(CurrentUser user) : IRunsClient
     public Task<SaveResult> CancelAsync(long runId, CancellationToken cancellationToken = default) =>
         user.CallAsync<RunService, SaveResult>((s, u) => s.CancelAsync(u, runId, cancellationToken));
 }
+
+internal sealed class ServerTokensClient(CurrentUser user) : Client.Profile.ITokensClient
+{
+    public Task<IReadOnlyList<Client.Profile.TokenDto>> ListAsync(CancellationToken cancellationToken = default) =>
+        user.CallAsync<PersonalAccessTokenService, IReadOnlyList<Client.Profile.TokenDto>>((s, u) => s.ListAsync(u, cancellationToken));
+
+    public Task<Client.Profile.CreatedToken> CreateAsync(Client.Profile.CreateTokenRequest request, CancellationToken cancellationToken = default) =>
+        user.CallAsync<PersonalAccessTokenService, Client.Profile.CreatedToken>((s, u) => s.CreateAsync(u, request, cancellationToken));
+
+    public Task<bool> RevokeAsync(int id, CancellationToken cancellationToken = default) =>
+        user.CallAsync<PersonalAccessTokenService, bool>((s, u) => s.RevokeAsync(u, id, cancellationToken));
+}
+
+internal sealed class ServerV1SettingsClient(CurrentUser user) : Client.Admin.IV1SettingsClient
+{
+    public Task<Client.Admin.V1SettingsDto> GetAsync(CancellationToken cancellationToken = default) =>
+        user.CallAsync<V1.V1Settings, Client.Admin.V1SettingsDto>((s, _) => s.GetAsync(cancellationToken), adminOnly: true);
+
+    public Task<SaveResult> SaveAsync(Client.Admin.V1SettingsForm form, CancellationToken cancellationToken = default) =>
+        user.CallAsync<V1.V1Settings, SaveResult>((s, _) => s.SaveAsync(form, cancellationToken), adminOnly: true);
+}

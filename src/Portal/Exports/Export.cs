@@ -44,6 +44,15 @@ public sealed class Export
     public required string Schedule { get; set; }
     public string TimeZone { get; set; } = "UTC";
     public bool ForceRun { get; set; }
+
+    /// <summary>
+    /// The export's own Domino API key (set through the v1 API, as the original stored each job's key with
+    /// the job), protected with <see cref="Security.SecretPurposes.DominoApiKey"/>; runs prefer it to the owner's key.
+    /// </summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>SHA-256 of <see cref="ApiKey"/>: lets the v1 API find the exports a key created without decrypting them.</summary>
+    public string? ApiKeyHash { get; set; }
     public bool Enabled { get; set; } = true;
     public bool Archived { get; set; }
 

@@ -23,6 +23,8 @@ internal sealed class ExportConfiguration : IEntityTypeConfiguration<Export>
         e.Property(x => x.ImageEnvironmentId).HasMaxLength(64);
         e.Property(x => x.ImageFingerprint).HasMaxLength(64);
         e.Property(x => x.LastStatus).HasConversion<int?>();
+        e.Property(x => x.ApiKeyHash).HasMaxLength(64);
+        e.HasIndex(x => x.ApiKeyHash);
 
         e.HasOne(x => x.Owner).WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.DominoDeployment).WithMany().HasForeignKey(x => x.DominoDeploymentId).OnDelete(DeleteBehavior.Restrict);

@@ -25,9 +25,14 @@ public sealed class ExportRequests(PortalDbContext db, ISecretProtector secrets)
             .AsNoTracking()
             .SingleOrDefaultAsync(e => e.Id == exportId, cancellationToken);
 
-    /// <summary>The owner's Domino API key for the export's deployment.</summary>
+    /// <summary>
+    /// The Domino API key a run uses: the export's own key when it has one (v1 exports, as the original kept
+    /// each job's key with the job), otherwise its owner's key for the export's deployment.
+    /// </summary>
     public async Task<string> OwnerKeyAsync(Export export, CancellationToken cancellationToken)
     {
+        if (export.ApiKey is { Length: > 0 } own)
+            return secrets.ForPurpose(SecretPurposes.DominoApiKey).Unprotect(own);
         var stored = await db.DominoApiKeys.AsNoTracking()
             .Where(k => k.UserId == export.OwnerId && k.DominoDeploymentId == export.DominoDeploymentId)
             .Select(k => k.ProtectedKey)

@@ -21,19 +21,23 @@ public static class ExportsApi
     public static IEndpointRouteBuilder MapExportsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/exports").RequireAuthorization().WithTags("Exports");
-        api.MapGet("/", ListAsync);
-        api.MapPost("/", (ExportForm form, ExportService s, ClaimsPrincipal u, CancellationToken ct) => SaveAsync(null, form, s, u, ct));
-        api.MapGet("/options", FormOptionsAsync);
-        api.MapGet("/domino-projects/{deploymentId:int}", DominoProjectsAsync);
-        api.MapPost("/validate", (ExportForm form, ExportService s, ClaimsPrincipal u, CancellationToken ct) => ValidateAsync(null, form, s, u, ct));
-        api.MapPost("/{id:int}/validate", ValidateAsync);
-        api.MapGet("/{id:int}", GetAsync);
-        api.MapPut("/{id:int}", SaveAsync);
-        api.MapPost("/{id:int}/enable", (int id, ExportService s, ClaimsPrincipal u, CancellationToken ct) => SetEnabledAsync(id, true, s, u, ct));
-        api.MapPost("/{id:int}/disable", (int id, ExportService s, ClaimsPrincipal u, CancellationToken ct) => SetEnabledAsync(id, false, s, u, ct));
-        api.MapPost("/{id:int}/archive", ArchiveAsync);
-        api.MapPost("/{id:int}/run", RunNowAsync);
-        api.MapGet("/{id:int}/runs", RunsAsync);
+        api.MapGet("/", ListAsync).WithSummary("Lists your exports (admins: all), with search, filters, sort and paging");
+        api.MapPost("/", (ExportForm form, ExportService s, ClaimsPrincipal u, CancellationToken ct) => SaveAsync(null, form, s, u, ct))
+            .WithSummary("Creates an export");
+        api.MapGet("/options", FormOptionsAsync).WithSummary("What an export form can choose from: deployments, targets, templates, schedules");
+        api.MapGet("/domino-projects/{deploymentId:int}", DominoProjectsAsync).WithSummary("The Domino projects your key can see on a deployment");
+        api.MapPost("/validate", (ExportForm form, ExportService s, ClaimsPrincipal u, CancellationToken ct) => ValidateAsync(null, form, s, u, ct))
+            .WithSummary("Checks a new export form without saving it");
+        api.MapPost("/{id:int}/validate", ValidateAsync).WithSummary("Checks a changed export form without saving it");
+        api.MapGet("/{id:int}", GetAsync).WithSummary("Reads an export with its settings");
+        api.MapPut("/{id:int}", SaveAsync).WithSummary("Changes an export");
+        api.MapPost("/{id:int}/enable", (int id, ExportService s, ClaimsPrincipal u, CancellationToken ct) => SetEnabledAsync(id, true, s, u, ct))
+            .WithSummary("Enables an export: it runs on its schedule again");
+        api.MapPost("/{id:int}/disable", (int id, ExportService s, ClaimsPrincipal u, CancellationToken ct) => SetEnabledAsync(id, false, s, u, ct))
+            .WithSummary("Disables an export: its schedule stops");
+        api.MapPost("/{id:int}/archive", ArchiveAsync).WithSummary("Archives an export: it stops and frees its names; its runs stay");
+        api.MapPost("/{id:int}/run", RunNowAsync).WithSummary("Queues a run now (trigger Api with a token, Manual in a browser)");
+        api.MapGet("/{id:int}/runs", RunsAsync).WithSummary("Lists an export's runs, newest first");
         return app;
     }
 

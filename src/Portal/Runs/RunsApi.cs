@@ -13,9 +13,9 @@ public static class RunsApi
     public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/runs").RequireAuthorization().WithTags("Runs");
-        api.MapGet("/{id:long}", GetAsync);
-        api.MapGet("/{id:long}/files", FilesAsync);
-        api.MapPost("/{id:long}/cancel", CancelAsync);
+        api.MapGet("/{id:long}", GetAsync).WithSummary("Reads a run with its stages and images");
+        api.MapGet("/{id:long}/files", FilesAsync).WithSummary("Lists a run's files (paged; filter by outcome)");
+        api.MapPost("/{id:long}/cancel", CancelAsync).WithSummary("Cancels a queued or running run");
         return app;
     }
 

@@ -55,6 +55,9 @@ public sealed class ExportScheduleTests
     [InlineData(6 * 3600, "0 */6 * * *")]
     [InlineData(86400, "0 0 * * *")]
     [InlineData(0, "*/15 * * * *")]
+    [InlineData(3500, "0 * * * *")]
+    [InlineData(20 * 3600, "0 0 * * *")]
+    [InlineData(7 * 86400, "0 0 * * *")]
     public void Maps_v1_frequencies_onto_the_nearest_cron_schedule(int seconds, string cron)
     {
         Assert.Equal(cron, SchedulePresets.FromFrequencySeconds(seconds));

@@ -438,6 +438,13 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.Property<long?>("ActiveRunId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ApiKey")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ApiKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<bool>("Archived")
                         .HasColumnType("boolean");
 
@@ -562,6 +569,8 @@ namespace Portal.Data.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApiKeyHash");
 
                     b.HasIndex("ExportKey")
                         .IsUnique();

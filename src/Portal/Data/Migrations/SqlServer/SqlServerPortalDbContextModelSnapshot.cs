@@ -440,6 +440,13 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<long?>("ActiveRunId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ApiKey")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ApiKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<bool>("Archived")
                         .HasColumnType("bit");
 
@@ -564,6 +571,8 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasColumnType("datetimeoffset");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApiKeyHash");
 
                     b.HasIndex("ExportKey")
                         .IsUnique();

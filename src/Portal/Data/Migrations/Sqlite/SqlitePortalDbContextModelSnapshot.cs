@@ -419,6 +419,13 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<long?>("ActiveRunId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ApiKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApiKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Archived")
                         .HasColumnType("INTEGER");
 
@@ -543,6 +550,8 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApiKeyHash");
 
                     b.HasIndex("ExportKey")
                         .IsUnique();

@@ -1,0 +1,37 @@
+using Portal.Client.Exports;
+using Portal.Client.Shared;
+
+namespace Portal.Client.Admin;
+
+/// <summary>
+/// What exports created through the v1 API use (the original service had these globally): the Domino
+/// deployment whose keys it accepts, the S3 target and registry they export to, the Dockerfile template,
+/// and the account that owns exports whose key no portal account stored.
+/// </summary>
+public sealed class V1SettingsForm
+{
+    public int? DominoDeploymentId { get; set; }
+    public int? S3TargetId { get; set; }
+    public int? RegistryTargetId { get; set; }
+    public int? TemplateId { get; set; }
+    public string? ServiceAccountId { get; set; }
+}
+
+public sealed record AccountOption(string Id, string Email);
+
+/// <summary>The stored settings and what can be chosen.</summary>
+public sealed record V1SettingsDto(
+    V1SettingsForm Settings,
+    IReadOnlyList<Option> Deployments,
+    IReadOnlyList<Option> S3Targets,
+    IReadOnlyList<Option> Registries,
+    IReadOnlyList<Option> Templates,
+    IReadOnlyList<AccountOption> Accounts);
+
+/// <summary>The v1 settings component's view of the server (in-process on the server, <c>/api/admin/v1-settings</c> in WebAssembly).</summary>
+public interface IV1SettingsClient
+{
+    Task<V1SettingsDto> GetAsync(CancellationToken cancellationToken = default);
+
+    Task<SaveResult> SaveAsync(V1SettingsForm form, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Portal.Client.Accounts;
+
+namespace Portal.Api;
+
+/// <summary>
+/// How <c>/api</c> callers prove who they are: the sign-in cookie (the pages) or a personal access token
+/// (scripts). A policy scheme picks the token handler when an <c>/api</c> request carries a bearer token and
+/// the cookie otherwise, so the pages and Identity behave exactly as before. Failed token attempts are
+/// counted per client address and answered 429 past <see cref="ApiOptions.FailedTokenLimit"/>.
+/// </summary>
+public static class ApiAuthentication
+{
+    public const string CookieOrToken = "CookieOrToken";
+
+    /// <summary>Approved users signed in with the cookie: what may manage tokens.</summary>
+    public const string BrowserSessionPolicy = "BrowserSession";
+
+    public static IServiceCollection AddPortalApiAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication()
+            .AddPolicyScheme(CookieOrToken, "Sign-in cookie or personal access token", o => o.ForwardDefaultSelector = SelectScheme)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, "Personal access token", null);
+        // Replaces the cookie as the default set in AddPortalAccounts; the selector still sends everything but /api bearer calls to it.
+        services.Configure<AuthenticationOptions>(o => o.DefaultScheme = CookieOrToken);
+        services.AddAuthorizationBuilder().AddPolicy(BrowserSessionPolicy, policy => policy
+            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+            .RequireAuthenticatedUser()
+            .RequireRole(PortalRoles.User, PortalRoles.Admin));
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                if (!context.Items.ContainsKey(BearerTokenHandler.FailedItem)) return RateLimitPartition.GetNoLimiter("");
+                var api = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter("failed-token:" + context.Connection.RemoteIpAddress, _ =>
+                    new FixedWindowRateLimiterOptions { PermitLimit = api.FailedTokenLimit, Window = api.FailedTokenWindow, QueueLimit = 0 });
+            });
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                var seconds = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds));
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                await Results.Problem($"Too many failed token attempts from this address: wait {seconds} seconds, then use a valid token.",
+                    statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed token attempts").ExecuteAsync(context.HttpContext);
+            };
+        });
+        return services;
+    }
+
+    private static string SelectScheme(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api")
+        && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? BearerTokenHandler.SchemeName
+            : IdentityConstants.ApplicationScheme;
+}
