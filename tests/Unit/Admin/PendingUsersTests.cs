@@ -1,21 +1,14 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 using Portal.Client.Accounts;
 using Portal.Client.Admin;
+using Portal.Tests.Unit.Support;
 
 namespace Portal.Tests.Unit.Admin;
 
-public sealed class PendingUsersTests : BunitContext
+public sealed class PendingUsersTests : ComponentTest
 {
     private static readonly UserSummary Alice = Pending("alice@example.com");
     private static readonly UserSummary Bob = Pending("bob@example.com");
-
-    public PendingUsersTests()
-    {
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-    }
 
     [Fact]
     public void Renders_one_row_per_pending_account()
