@@ -27,6 +27,9 @@ public sealed class ExportForm
     public string TimeZone { get; set; } = "UTC";
     public bool ForceRun { get; set; }
     public bool Enabled { get; set; } = true;
+
+    /// <summary>A snapshot to send while the person keeps typing.</summary>
+    public ExportForm Copy() => (ExportForm)MemberwiseClone();
 }
 
 /// <summary>

@@ -4,9 +4,13 @@ using Portal.Tests.Unit.Support;
 
 namespace Portal.Tests.Unit.Accounts;
 
-public sealed class AccessDeniedTests : PortalComponentTest
+public sealed class AccessDeniedTests : ComponentTest
 {
-    public AccessDeniedTests() => Authorization.SetPolicies(PortalPolicies.SignedIn);
+    public AccessDeniedTests()
+    {
+        Authorization.SetRoles();
+        Authorization.SetPolicies(PortalPolicies.SignedIn);
+    }
 
     [Fact]
     public void A_pending_account_is_told_it_awaits_approval()

@@ -5,7 +5,7 @@ using Portal.Tests.Unit.Support;
 
 namespace Portal.Tests.Unit.Admin;
 
-public sealed class PendingUsersTests : PortalComponentTest
+public sealed class PendingUsersTests : ComponentTest
 {
     private static readonly UserSummary Alice = Pending("alice@example.com");
     private static readonly UserSummary Bob = Pending("bob@example.com");

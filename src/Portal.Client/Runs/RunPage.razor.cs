@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Components;
+
+namespace Portal.Client.Runs;
+
+/// <summary>A run, refreshed every <see cref="RefreshInterval"/> while it is queued or running, until it ends.</summary>
+public sealed partial class RunPage : IDisposable
+{
+    private RunFiles? files;
+    private string? loadError;
+    private string? message;
+    private CancellationTokenSource? polling;
+    private DateTimeOffset now = DateTimeOffset.UtcNow;
+    private bool cancelling;
+
+    [Inject] private IRunsClient Runs { get; set; } = default!;
+
+    [Parameter] public long Id { get; set; }
+
+    /// <summary>Kept from the prerendered page, so the interactive one starts with it (and polls from there).</summary>
+    [PersistentState] public RunDetails? Details { get; set; }
+
+    [Parameter] public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    private bool Active => Details?.Summary is { } run && (run.IsRunning || run.IsQueued);
+
+    private bool Cancelling => cancelling || (Active && Details!.CancelRequested);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        StopPolling();
+        try
+        {
+            if (Details?.Summary.Id != Id) Details = await Runs.GetAsync(Id);
+            loadError = Details is null ? "This run does not exist, or it is not yours to see." : null;
+        }
+        catch (HttpRequestException e)
+        {
+            loadError = $"The run could not be loaded: {e.Message}";
+        }
+        // Only a live page polls: the prerendered one is a snapshot the interactive one replaces.
+        if (RendererInfo.IsInteractive && Active) StartPolling();
+    }
+
+    private void StartPolling()
+    {
+        if (polling is not null) return;
+        polling = new CancellationTokenSource();
+        _ = PollAsync(polling.Token);
+    }
+
+    private async Task PollAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(RefreshInterval);
+        var ticks = 0;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                try
+                {
+                    Details = await Runs.GetAsync(Id, cancellationToken) ?? Details;
+                    message = null;
+                }
+                catch (HttpRequestException e)
+                {
+                    message = $"Lost contact with the portal ({e.Message}); retrying.";
+                }
+                now = DateTimeOffset.UtcNow;
+                var ended = !Active;
+                await InvokeAsync(StateHasChanged);
+                // The files table is a query of its own: refresh it now and then, and once at the end.
+                if ((ended || ++ticks % 5 == 0) && files is not null) await InvokeAsync(files.ReloadAsync);
+                if (ended) break;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The page was left.
+        }
+    }
+
+    private async Task CancelAsync()
+    {
+        cancelling = true;
+        var result = await Runs.CancelAsync(Id);
+        if (!result.Succeeded)
+        {
+            message = string.Join(" ", result.Errors.Values.SelectMany(v => v));
+            cancelling = false;
+            return;
+        }
+        Details = await Runs.GetAsync(Id) ?? Details;
+        if (Active) StartPolling();
+    }
+
+    private void StopPolling()
+    {
+        polling?.Cancel();
+        polling?.Dispose();
+        polling = null;
+    }
+
+    public void Dispose() => StopPolling();
+}
