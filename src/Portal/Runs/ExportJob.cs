@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Server;
 
 namespace Portal.Runs;
 
@@ -10,8 +11,8 @@ public sealed class ExportJob(ExportRunner runner)
 {
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     [JobDisplayName("Scheduled run of export {0}")]
-    public Task RunScheduledAsync(int exportId, CancellationToken cancellationToken) =>
-        runner.RunScheduledAsync(exportId, cancellationToken);
+    public Task RunScheduledAsync(int exportId, PerformContext? context, CancellationToken cancellationToken) =>
+        runner.RunScheduledAsync(exportId, context?.BackgroundJob.Id, cancellationToken);
 
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     [JobDisplayName("Run {0}")]
