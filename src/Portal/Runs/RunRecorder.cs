@@ -67,7 +67,8 @@ internal sealed class RunRecorder(IServiceScopeFactory scopes, TimeProvider time
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
-                try { await FlushAsync(stop); }
+                // A flush that has begun runs to its end: stopping mid-save would lose the records it already drained.
+                try { await FlushAsync(CancellationToken.None); }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     RunLog.ProgressNotSaved(logger, e, runId);
