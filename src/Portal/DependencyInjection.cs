@@ -202,6 +202,10 @@ public static class DependencyInjection
             {
                 await app.Services.MigratePortalDatabaseAsync();
             }
+            else
+            {
+                await app.Services.RequireCurrentSchemaAsync();
+            }
             // Hangfire prepares its own tables when its storage is first built: under the same lock.
             _ = app.Services.GetRequiredService<JobStorage>();
         }

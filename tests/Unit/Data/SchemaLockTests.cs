@@ -42,6 +42,20 @@ public sealed class SchemaLockTests(PostgresFixture postgres)
         await using var again = await SchemaLock.AcquireAsync(node, createDatabase: false, timeout.Token);
     }
 
+    [Fact]
+    public async Task A_node_that_does_not_migrate_stops_with_a_message_until_another_has_migrated()
+    {
+        var connectionString = await postgres.DatabaseAsync("behind");
+        await using var worker = Node(connectionString, new CapturedLogs());
+        await using var web = Node(connectionString, new CapturedLogs());
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => worker.RequireCurrentSchemaAsync());
+        Assert.Contains("Database:MigrateOnStartup is false", error.Message, StringComparison.Ordinal);
+
+        await web.MigratePortalDatabaseAsync();
+        await worker.RequireCurrentSchemaAsync();
+    }
+
     private static ServiceProvider Node(string connectionString, CapturedLogs logs)
     {
         var configuration = new ConfigurationBuilder().Build();
