@@ -83,6 +83,15 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
         await using (var db = Db())
             Assert.Single(await db.DataProtectionKeys.ToListAsync());
 
+        // Only the workers run a Hangfire server.
+        var servers = await WaitForAsync(async () =>
+        {
+            await using var db = Db();
+            var ids = await db.Database.SqlQueryRaw<string>("SELECT id AS \"Value\" FROM hangfire.server").ToListAsync();
+            return ids.Count >= WorkerNames.Length ? ids : null;
+        }, TimeSpan.FromSeconds(60), "the workers' Hangfire servers");
+        Assert.Equal(WorkerNames, servers.Select(id => id[..id.IndexOf(':', StringComparison.Ordinal)]).Order(StringComparer.Ordinal));
+
         // A worker answers its health checks and nothing else.
         using (var probe = new HttpClient { BaseAddress = Worker("worker-a").BaseAddress })
         {
