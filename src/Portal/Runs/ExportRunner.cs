@@ -25,38 +25,22 @@ public sealed class ExportRunner(
     ILogger<ExportRunner> logger)
 {
     /// <summary>A scheduled tick: a new run, then <see cref="RunAsync(long, CancellationToken)"/>.</summary>
-    public Task RunScheduledAsync(int exportId, CancellationToken shutdown) => RunScheduledAsync(exportId, null, shutdown);
-
-    /// <summary>
-    /// A scheduled tick delivered as the Hangfire job <paramref name="jobId"/>. Hangfire hands a job out again
-    /// when the node that took it stopped answering; the run that delivery already made is then taken up
-    /// (if it never started) or left alone, never made twice.
-    /// </summary>
-    public async Task RunScheduledAsync(int exportId, string? jobId, CancellationToken shutdown)
+    public async Task RunScheduledAsync(int exportId, CancellationToken shutdown)
     {
-        long runId;
-        await using (var scope = scopes.CreateAsyncScope())
+        if (await CreateScheduledRunAsync(exportId, null, shutdown) is { } runId) await RunAsync(runId, shutdown);
+    }
+
+    /// <summary>A queued run (220) for a scheduled tick delivered as the Hangfire job <paramref name="jobId"/>; null when the export is gone.</summary>
+    public async Task<long?> CreateScheduledRunAsync(int exportId, string? jobId, CancellationToken shutdown)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        if (!await db.Exports.AnyAsync(e => e.Id == exportId && !e.Archived && e.Enabled, shutdown))
         {
-            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            var earlier = jobId is null ? null : await db.Runs.Where(r => r.ExportId == exportId && r.JobId == jobId)
-                .Select(r => (long?)r.Id).FirstOrDefaultAsync(shutdown);
-            if (earlier is { } again)
-            {
-                RunLog.DeliveredAgain(logger, jobId!, again, exportId);
-                runId = again;
-            }
-            else
-            {
-                if (!await db.Exports.AnyAsync(e => e.Id == exportId && !e.Archived && e.Enabled, shutdown))
-                {
-                    RunLog.ExportGone(logger, exportId);
-                    return;
-                }
-                runId = (await scope.ServiceProvider.GetRequiredService<RunStore>()
-                    .CreateAsync(exportId, RunTrigger.Schedule, null, jobId, shutdown)).Id;
-            }
+            RunLog.ExportGone(logger, exportId);
+            return null;
         }
-        await RunAsync(runId, shutdown);
+        return (await scope.ServiceProvider.GetRequiredService<RunStore>().CreateAsync(exportId, RunTrigger.Schedule, null, jobId, shutdown)).Id;
     }
 
     /// <summary>Runs a queued run (made by "Run now", the API, or a scheduled tick).</summary>
