@@ -195,20 +195,7 @@ public static class DependencyInjection
     /// </summary>
     public static async Task PreparePortalAsync(this WebApplication app)
     {
-        var migrate = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup;
-        await using (await SchemaLock.AcquireAsync(app.Services, createDatabase: migrate))
-        {
-            if (migrate)
-            {
-                await app.Services.MigratePortalDatabaseAsync();
-            }
-            else
-            {
-                await app.Services.RequireCurrentSchemaAsync();
-            }
-            // Hangfire prepares its own tables when its storage is first built: under the same lock.
-            _ = app.Services.GetRequiredService<JobStorage>();
-        }
+        await app.Services.PrepareDatabaseAsync();
         app.Services.PrepareKeyRing();
         await app.Services.PrepareExportsAsync();
     }

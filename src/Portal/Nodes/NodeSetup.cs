@@ -1,5 +1,7 @@
 using Hangfire;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+using Portal.Data;
 using Portal.Health;
 using Portal.Jobs;
 
@@ -22,6 +24,22 @@ public static class NodeSetup
     {
         app.MapPortalHealth();
         return app;
+    }
+
+    /// <summary>
+    /// Migrations (or, with <c>Database:MigrateOnStartup</c> false, the check that none is missing) and
+    /// Hangfire's own tables, under the schema lock: one node at a time.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services)
+    {
+        var migrate = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup;
+        await using (await SchemaLock.AcquireAsync(services, createDatabase: migrate))
+        {
+            if (migrate) await services.MigratePortalDatabaseAsync();
+            else await services.RequireCurrentSchemaAsync();
+            // Hangfire prepares its tables when its storage is first built.
+            _ = services.GetRequiredService<JobStorage>();
+        }
     }
 
     /// <summary>
