@@ -12,7 +12,7 @@ public sealed class JobStorageTests : IDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("portal-jobs-").FullName;
 
     [Fact]
-    public void With_SQL_Server_Hangfire_uses_the_portal_connection_string_and_connects_only_when_used()
+    public void With_SQL_Server_Hangfire_is_built_on_the_portal_connection_string_without_connecting()
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
