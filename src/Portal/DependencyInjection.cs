@@ -18,6 +18,7 @@ using Portal.Data;
 using Portal.Exports;
 using Portal.Health;
 using Portal.Jobs;
+using Portal.Nodes;
 using Portal.Notifications;
 using Portal.Security;
 
@@ -35,8 +36,10 @@ public static class DependencyInjection
         var dataPath = PortalOptions.ResolveDataPath(configuration, builder.Environment.ContentRootPath);
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = DatabaseSetup.ResolveConnectionString(configuration, database.Provider, dataPath);
+        var role = NodeRoles.Resolve(configuration, database.Provider);
 
         builder.Services
+            .AddPortalNode(role)
             .AddPortalOptions(configuration, dataPath)
             .AddPortalData(database.Provider, connectionString)
             .AddPortalAccounts()
@@ -45,6 +48,7 @@ public static class DependencyInjection
             .AddPortalExports(configuration)
             .AddPortalApi(configuration)
             .AddPortalUi();
+        if (role.ProcessesJobs()) builder.Services.AddPortalJobServer();
         return builder;
     }
 
@@ -133,10 +137,12 @@ public static class DependencyInjection
         return services;
     }
 
+    /// <summary>Hangfire's storage: what every node needs to enqueue jobs, edit schedules and show the dashboard.</summary>
     public static IServiceCollection AddPortalJobs(this IServiceCollection services, DatabaseProvider provider, string connectionString)
     {
-        services.AddHangfire(hangfire =>
+        services.AddHangfire((sp, hangfire) =>
         {
+            var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
             hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
@@ -146,18 +152,25 @@ public static class DependencyInjection
                     hangfire.UseInMemoryStorage();
                     break;
                 case DatabaseProvider.SqlServer:
-                    hangfire.UseSqlServerStorage(connectionString, JobStorageOptions.SqlServer);
+                    hangfire.UseSqlServerStorage(connectionString, JobStorageOptions.SqlServer(jobs));
                     break;
                 case DatabaseProvider.PostgreSql:
-                    hangfire.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), JobStorageOptions.PostgreSql);
+                    hangfire.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), JobStorageOptions.PostgreSql(jobs));
                     break;
             }
         });
+        return services;
+    }
+
+    /// <summary>The Hangfire server: only on nodes that process jobs (<c>Portal:Role</c> all or worker).</summary>
+    public static IServiceCollection AddPortalJobServer(this IServiceCollection services)
+    {
         services.AddHangfireServer((sp, server) =>
         {
             var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
             server.WorkerCount = jobs.WorkerCount;
             server.Queues = jobs.EffectiveQueues;
+            server.ServerName = sp.GetRequiredService<Runs.PortalNode>().Name;
         });
         return services;
     }
@@ -178,18 +191,23 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>Everything that must happen before the portal takes requests.</summary>
+    /// <summary>
+    /// Everything that must happen before the portal takes requests. Every node does it, and each step is
+    /// safe when several nodes start at once (a schema lock, Hangfire's distributed locks; docs/decisions/005).
+    /// </summary>
     public static async Task PreparePortalAsync(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
-        {
-            await app.Services.MigratePortalDatabaseAsync();
-        }
+        await app.Services.PrepareDatabaseAsync();
+        app.Services.PrepareKeyRing();
         await app.Services.PrepareExportsAsync();
     }
 
     public static WebApplication MapPortal(this WebApplication app)
     {
+        if (!app.Services.GetNodeRole().ServesWeb())
+        {
+            return app.MapWorkerEndpoints();
+        }
         if (app.Environment.IsDevelopment())
         {
             app.UseWebAssemblyDebugging();

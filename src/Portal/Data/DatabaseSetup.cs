@@ -56,4 +56,19 @@ public static class DatabaseSetup
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// For a node that does not migrate (<c>Database:MigrateOnStartup</c> false): stop with a message when the
+    /// schema is behind this version, instead of failing later in a query.
+    /// </summary>
+    public static async Task RequireCurrentSchemaAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+            throw new InvalidOperationException(
+                $"The database lacks {pending.Count} migration(s) of this version ({string.Join(", ", pending)}) and Database:MigrateOnStartup is false here: " +
+                "start a node with it true, or apply the migrations script, first.");
+    }
 }

@@ -3,6 +3,7 @@ using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Schedules;
+using Portal.Jobs;
 using Portal.Runs;
 
 namespace Portal.Exports;
@@ -10,11 +11,14 @@ namespace Portal.Exports;
 /// <summary>
 /// Keeps one Hangfire recurring job per active export (id <c>export:{id}</c>) in step with the database:
 /// created, changed and removed with the export, and rebuilt at start-up (the embedded default keeps
-/// Hangfire in memory, so a restart starts from nothing).
+/// Hangfire in memory, so a restart starts from nothing). Several nodes may do this at once (one starting
+/// while another saves an export): both steps hold one distributed lock and read the export's row inside
+/// it, so the last writer always writes what the database says.
 /// </summary>
 public sealed class ExportScheduleSync(IRecurringJobManager recurringJobs, JobStorage storage, PortalDbContext db, TimeProvider time)
 {
     public const string JobPrefix = "export:";
+    private const string LockResource = "portal:export-schedules";
 
     public static string JobId(int exportId) => JobPrefix + exportId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -23,14 +27,23 @@ public sealed class ExportScheduleSync(IRecurringJobManager recurringJobs, JobSt
             ? schedule.NextOccurrence(now)
             : null;
 
+    /// <summary>Brings the export's recurring job in line with its row (call after saving it).</summary>
     public void Apply(Export export)
+    {
+        using var held = DistributedLocks.Acquire(storage, LockResource);
+        var current = db.Exports.AsNoTracking().FirstOrDefault(e => e.Id == export.Id);
+        if (current is null) recurringJobs.RemoveIfExists(JobId(export.Id));
+        else ApplyHeld(current);
+    }
+
+    private void ApplyHeld(Export export)
     {
         if (!export.Enabled || export.Archived || !ExportSchedule.TryParse(export.Schedule, export.TimeZone, out var schedule, out _))
         {
             recurringJobs.RemoveIfExists(JobId(export.Id));
             return;
         }
-        recurringJobs.AddOrUpdate<ExportJob>(JobId(export.Id), job => job.RunScheduledAsync(export.Id, CancellationToken.None),
+        recurringJobs.AddOrUpdate<ExportJob>(JobId(export.Id), job => job.RunScheduledAsync(export.Id, null, CancellationToken.None),
             schedule.Cron, new RecurringJobOptions
             {
                 TimeZone = schedule.TimeZone,
@@ -42,12 +55,13 @@ public sealed class ExportScheduleSync(IRecurringJobManager recurringJobs, JobSt
     /// <summary>Makes Hangfire's recurring export jobs match the database exactly.</summary>
     public async Task SyncAllAsync(CancellationToken cancellationToken)
     {
+        using var held = DistributedLocks.Acquire(storage, LockResource);
         var exports = await db.Exports.AsNoTracking().Where(e => !e.Archived).ToListAsync(cancellationToken);
         var wanted = new HashSet<string>();
         var now = time.GetUtcNow();
         foreach (var export in exports)
         {
-            Apply(export);
+            ApplyHeld(export);
             if (export.Enabled) wanted.Add(JobId(export.Id));
             var next = NextRun(export, now);
             if (next != export.NextRunAt)

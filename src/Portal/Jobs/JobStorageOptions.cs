@@ -5,19 +5,26 @@ namespace Portal.Jobs;
 
 internal static class JobStorageOptions
 {
-    // Sliding invisibility: a long export keeps its job fetched instead of being handed to a second worker after a fixed timeout.
-    public static SqlServerStorageOptions SqlServer => new()
+    // Sliding invisibility on both servers: a node keeps the jobs it took for as long as it lives, however long
+    // an export takes; a job of a node that died goes to another node Hangfire:InvisibilityTimeout later.
+    public static SqlServerStorageOptions SqlServer(JobsOptions jobs) => new()
     {
         SqlClientFactory = Microsoft.Data.SqlClient.SqlClientFactory.Instance,
-        SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
+        SlidingInvisibilityTimeout = jobs.InvisibilityTimeout,
         QueuePollInterval = TimeSpan.Zero,
         UseRecommendedIsolationLevel = true,
         DisableGlobalLocks = true,
     };
 
-    public static PostgreSqlStorageOptions PostgreSql => new()
+    public static PostgreSqlStorageOptions PostgreSql(JobsOptions jobs) => new()
     {
         PrepareSchemaIfNecessary = true,
         QueuePollInterval = TimeSpan.FromSeconds(5),
+        UseSlidingInvisibilityTimeout = true,
+        InvisibilityTimeout = jobs.InvisibilityTimeout,
+        // PostgreSQL locks are rows: one held by a node that died is freed after this, not the default 10 minutes.
+        DistributedLockTimeout = TimeSpan.FromMinutes(2),
+        // A node that cannot prepare its job storage stops at start-up instead of running without it.
+        AllowDegradedModeWithoutStorage = false,
     };
 }

@@ -14,5 +14,12 @@ public sealed class JobsOptions
     /// <summary>Empty means <c>["default"]</c>. (An array default here would be appended to, not replaced, by configuration.)</summary>
     public string[] Queues { get; set; } = [];
 
+    /// <summary>
+    /// How long a job taken by a node that stopped answering (killed, cut off) stays hidden before another
+    /// node takes it. A live node keeps its jobs however long they run (sliding invisibility).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     public string[] EffectiveQueues => Queues.Length == 0 ? ["default"] : Queues;
 }

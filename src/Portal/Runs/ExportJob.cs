@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Server;
 
 namespace Portal.Runs;
 
@@ -6,12 +7,33 @@ namespace Portal.Runs;
 /// The Hangfire entry points. Policy lives here, the work in <see cref="ExportRunner"/>: a failed export
 /// is recorded as a run, never retried by Hangfire behind people's backs.
 /// </summary>
-public sealed class ExportJob(ExportRunner runner)
+public sealed class ExportJob(ExportRunner runner, ILogger<ExportJob> logger)
 {
+    /// <summary>The job parameter in which a scheduled tick's job keeps the run it made.</summary>
+    public const string RunParameter = "PortalRunId";
+
+    /// <summary>
+    /// A scheduled tick. Hangfire hands a job out again when the node that took it stopped answering
+    /// (<c>Hangfire:InvisibilityTimeout</c>); the run the first delivery made is then taken up — run if it never
+    /// started, left to its guard otherwise — and never made twice.
+    /// </summary>
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     [JobDisplayName("Scheduled run of export {0}")]
-    public Task RunScheduledAsync(int exportId, CancellationToken cancellationToken) =>
-        runner.RunScheduledAsync(exportId, cancellationToken);
+    public async Task RunScheduledAsync(int exportId, PerformContext? context, CancellationToken cancellationToken)
+    {
+        var runId = context?.GetJobParameter<long?>(RunParameter, allowStale: false);
+        if (runId is { } again)
+        {
+            RunLog.DeliveredAgain(logger, context!.BackgroundJob.Id, again, exportId);
+        }
+        else
+        {
+            runId = await runner.CreateScheduledRunAsync(exportId, context?.BackgroundJob.Id, cancellationToken);
+            if (runId is null) return;
+            context?.SetJobParameter(RunParameter, runId);
+        }
+        await runner.RunAsync(runId.Value, cancellationToken);
+    }
 
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     [JobDisplayName("Run {0}")]

@@ -27,18 +27,20 @@ public sealed class ExportRunner(
     /// <summary>A scheduled tick: a new run, then <see cref="RunAsync(long, CancellationToken)"/>.</summary>
     public async Task RunScheduledAsync(int exportId, CancellationToken shutdown)
     {
-        long runId;
-        await using (var scope = scopes.CreateAsyncScope())
+        if (await CreateScheduledRunAsync(exportId, null, shutdown) is { } runId) await RunAsync(runId, shutdown);
+    }
+
+    /// <summary>A queued run (220) for a scheduled tick delivered as the Hangfire job <paramref name="jobId"/>; null when the export is gone.</summary>
+    public async Task<long?> CreateScheduledRunAsync(int exportId, string? jobId, CancellationToken shutdown)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        if (!await db.Exports.AnyAsync(e => e.Id == exportId && !e.Archived && e.Enabled, shutdown))
         {
-            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            if (!await db.Exports.AnyAsync(e => e.Id == exportId && !e.Archived && e.Enabled, shutdown))
-            {
-                RunLog.ExportGone(logger, exportId);
-                return;
-            }
-            runId = (await scope.ServiceProvider.GetRequiredService<RunStore>().CreateAsync(exportId, RunTrigger.Schedule, null, shutdown)).Id;
+            RunLog.ExportGone(logger, exportId);
+            return null;
         }
-        await RunAsync(runId, shutdown);
+        return (await scope.ServiceProvider.GetRequiredService<RunStore>().CreateAsync(exportId, RunTrigger.Schedule, null, jobId, shutdown)).Id;
     }
 
     /// <summary>Runs a queued run (made by "Run now", the API, or a scheduled tick).</summary>

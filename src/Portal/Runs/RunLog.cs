@@ -25,4 +25,8 @@ internal static partial class RunLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Export {ExportId} no longer exists or is archived; its scheduled run is dropped")]
     public static partial void ExportGone(ILogger logger, int exportId);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Job {JobId} was delivered again (the node that took it stopped answering): run {RunId} of export {ExportId} is not made twice")]
+    public static partial void DeliveredAgain(ILogger logger, string jobId, long runId, int exportId);
 }

@@ -67,7 +67,7 @@ internal sealed class RunRecorder(IServiceScopeFactory scopes, TimeProvider time
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
-                // The flush itself is not cancelled: a stop in the middle would lose the records it already took.
+                // A flush that has begun runs to its end: stopping mid-save would lose the records it already drained.
                 try { await FlushAsync(CancellationToken.None); }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -29,8 +29,10 @@ public sealed class RunRecovery(PortalDbContext db, JobStorage storage, IService
         return count + await RecoverStaleAsync(cancellationToken);
     }
 
+    // No DisableConcurrentExecution: every step is a conditional UPDATE, so overlapping runs are harmless, and a
+    // lock left behind by a node that died (PostgreSQL keeps it until it expires) must not stall the very job
+    // that notices dead nodes.
     [AutomaticRetry(Attempts = 0)]
-    [DisableConcurrentExecution(timeoutInSeconds: 10)]
     public async Task<int> RecoverStaleAsync(CancellationToken cancellationToken)
     {
         var staleBefore = time.GetUtcNow() - options.Value.StaleRunAfter;

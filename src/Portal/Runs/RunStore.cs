@@ -19,7 +19,11 @@ public enum ClaimOutcome
 public sealed class RunStore(PortalDbContext db, TimeProvider time)
 {
     /// <summary>A new queued run (220), numbered after the export's last one.</summary>
-    public async Task<Run> CreateAsync(int exportId, RunTrigger trigger, string? triggeredBy, CancellationToken cancellationToken)
+    public Task<Run> CreateAsync(int exportId, RunTrigger trigger, string? triggeredBy, CancellationToken cancellationToken) =>
+        CreateAsync(exportId, trigger, triggeredBy, null, cancellationToken);
+
+    /// <summary>A new queued run (220) made by the Hangfire job <paramref name="jobId"/>.</summary>
+    public async Task<Run> CreateAsync(int exportId, RunTrigger trigger, string? triggeredBy, string? jobId, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -30,6 +34,7 @@ public sealed class RunStore(PortalDbContext db, TimeProvider time)
                 Number = number,
                 Trigger = trigger,
                 TriggeredBy = triggeredBy,
+                JobId = jobId,
                 Status = StatusCode.Scheduled,
                 CreatedAt = time.GetUtcNow(),
             };

@@ -137,9 +137,9 @@ public sealed partial class DominoDouble
             }
             await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), context.RequestAborted);
             sent += read;
-            if (Faults.BlobBytesPerSecond > 0)
+            if (Faults.BytesPerSecondFor(key) is var throttle && throttle > 0)
             {
-                var due = TimeSpan.FromSeconds((double)sent / Faults.BlobBytesPerSecond) - (DateTime.UtcNow - started);
+                var due = TimeSpan.FromSeconds((double)sent / throttle) - (DateTime.UtcNow - started);
                 if (due > TimeSpan.Zero) await Task.Delay(due, context.RequestAborted);
             }
         }

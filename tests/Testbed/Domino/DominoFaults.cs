@@ -6,9 +6,17 @@ namespace Portal.Testbed.Domino;
 public sealed class DominoFaults
 {
     private readonly ConcurrentQueue<Fault> _faults = new();
+    private readonly ConcurrentDictionary<string, long> _blobThrottles = new();
 
     /// <summary>Blob downloads are throttled to this many bytes per second (0 = full speed).</summary>
     public long BlobBytesPerSecond { get; set; }
+
+    /// <summary>Downloads of this one blob are throttled to <paramref name="bytesPerSecond"/> (0 = full speed again).</summary>
+    public void ThrottleBlob(string blobKey, long bytesPerSecond)
+    {
+        if (bytesPerSecond > 0) _blobThrottles[blobKey] = bytesPerSecond;
+        else _blobThrottles.TryRemove(blobKey, out _);
+    }
 
     /// <summary>Every request waits this long before it is answered.</summary>
     public TimeSpan Latency { get; set; }
@@ -24,9 +32,13 @@ public sealed class DominoFaults
     public void Clear()
     {
         _faults.Clear();
+        _blobThrottles.Clear();
         BlobBytesPerSecond = 0;
         Latency = TimeSpan.Zero;
     }
+
+    internal long BytesPerSecondFor(string blobKey) =>
+        _blobThrottles.TryGetValue(blobKey, out var limit) ? limit : BlobBytesPerSecond;
 
     internal Fault? Take(string path, bool cut)
     {

@@ -62,6 +62,11 @@ public sealed class PortalProcess : IAsyncDisposable
         }
     }
 
+    public bool HasExited => process.HasExited;
+
+    /// <summary>Kills the portal hard (SIGKILL), mid-work: it records nothing more, as if its machine died.</summary>
+    public Task KillAsync() => process.KillAsync();
+
     private async Task WaitUntilLiveAsync(TimeSpan timeout)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };

@@ -59,7 +59,7 @@ public sealed class ExportScheduleSyncTests(PortalExportsFixture fixture) : IAsy
         var scenario = await RunScenario.CreateAsync(fixture, _host, image: false);
         var recurring = _host.Get<IRecurringJobManager>();
         recurring.RemoveIfExists(ExportScheduleSync.JobId(scenario.ExportId));
-        recurring.AddOrUpdate<Portal.Runs.ExportJob>(ExportScheduleSync.JobId(999_999), j => j.RunScheduledAsync(999_999, CancellationToken.None), "* * * * *");
+        recurring.AddOrUpdate<Portal.Runs.ExportJob>(ExportScheduleSync.JobId(999_999), j => j.RunScheduledAsync(999_999, null, CancellationToken.None), "* * * * *");
 
         await _host.WithAsync<ExportScheduleSync, int>(async s => { await s.SyncAllAsync(default); return 0; });
 
