@@ -140,25 +140,26 @@ public static class DependencyInjection
     /// <summary>Hangfire's storage: what every node needs to enqueue jobs, edit schedules and show the dashboard.</summary>
     public static IServiceCollection AddPortalJobs(this IServiceCollection services, DatabaseProvider provider, string connectionString)
     {
-        services.AddHangfire((sp, hangfire) =>
+        // One storage per service provider. Hangfire's own registration hands out the static JobStorage.Current,
+        // which two hosts in one process (the tests) would overwrite for each other.
+        services.AddSingleton<JobStorage>(sp =>
         {
             var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
-            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            switch (provider)
+            return provider switch
             {
-                case DatabaseProvider.Sqlite:
-                    hangfire.UseInMemoryStorage();
-                    break;
-                case DatabaseProvider.SqlServer:
-                    hangfire.UseSqlServerStorage(connectionString, JobStorageOptions.SqlServer(jobs));
-                    break;
-                case DatabaseProvider.PostgreSql:
-                    hangfire.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), JobStorageOptions.PostgreSql(jobs));
-                    break;
-            }
+                DatabaseProvider.SqlServer => new SqlServerStorage(connectionString, JobStorageOptions.SqlServer(jobs)),
+                DatabaseProvider.PostgreSql => new PostgreSqlStorage(
+                    new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, JobStorageOptions.PostgreSql(jobs)),
+                    JobStorageOptions.PostgreSql(jobs)),
+                _ => new Hangfire.InMemory.InMemoryStorage(),
+            };
         });
+        services.AddHangfire((sp, hangfire) => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new ResilientLogProvider(sp.GetRequiredService<ILoggerFactory>()))
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
         return services;
     }
 
