@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Client.Connections;
+using Portal.Client.Dashboard;
 using Portal.Client.Exports;
 using Portal.Client.Profile;
 using Portal.Client.Runs;
@@ -17,6 +18,7 @@ public static class ClientApis
         services.AddScoped<IProfileClient, HttpProfileClient>();
         services.AddScoped<IExportsClient, HttpExportsClient>();
         services.AddScoped<IRunsClient, HttpRunsClient>();
+        services.AddScoped<IDashboardClient, HttpDashboardClient>();
         return services;
     }
 }

@@ -13,6 +13,7 @@ using Portal.Client.Accounts;
 using Portal.Client.Admin;
 using Portal.Components;
 using Portal.Components.Account;
+using Portal.Dashboard;
 using Portal.Data;
 using Portal.Exports;
 using Portal.Health;
@@ -42,6 +43,7 @@ public static class DependencyInjection
             .AddPortalNotifications()
             .AddPortalJobs(database.Provider, connectionString)
             .AddPortalExports(configuration)
+            .AddPortalDashboard()
             .AddPortalUi();
         return builder;
     }
@@ -217,6 +219,7 @@ public static class DependencyInjection
         app.MapAccountsApi();
         app.MapUsersApi();
         app.MapExportsEndpoints();
+        app.MapDashboardApi();
         app.MapPortalJobsDashboard();
         return app;
     }
