@@ -7,6 +7,7 @@ using MudBlazor.Services;
 using Portal.Client.Accounts;
 using Portal.Client.Admin;
 using Portal.Client.Connections;
+using Portal.Client.Dashboard;
 using Portal.Client.Exports;
 using Portal.Client.Profile;
 using Portal.Client.Runs;
@@ -31,6 +32,7 @@ public abstract class ComponentTest : BunitContext, IDisposable
         Services.AddSingleton<ITemplatesClient>(Templates);
         Services.AddSingleton<IProfileClient>(Profile);
         Services.AddSingleton<IUserAdministration>(Users);
+        Services.AddSingleton<IDashboardClient>(Dashboard);
         AddBunitPersistentComponentState();
         Authorization = AddAuthorization();
         SignInAsUser();
@@ -51,6 +53,8 @@ public abstract class ComponentTest : BunitContext, IDisposable
     protected FakeProfileClient Profile { get; } = new();
 
     protected FakeUserAdministration Users { get; } = new();
+
+    protected FakeDashboardClient Dashboard { get; } = new();
 
     protected BunitNavigationManager Navigation => Services.GetRequiredService<BunitNavigationManager>();
 
