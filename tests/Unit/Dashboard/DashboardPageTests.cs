@@ -93,7 +93,7 @@ public sealed class DashboardPageTests : ComponentTest
         var charts = chart.FindComponents<MudChart<double>>();
         Assert.Equal([ChartType.Bar, ChartType.Line], charts.Select(c => c.Instance.ChartType));
         Assert.Equal([60.0, 90.0], charts[0].Instance.ChartSeries[0].Data.Values);
-        Assert.Contains("#1", chart.Markup);
+        Assert.Equal(["#1", "#2"], charts[1].Instance.ChartLabels);
         Assert.Empty(chart.FindAll("[data-testid=no-chart]"));
     }
 
