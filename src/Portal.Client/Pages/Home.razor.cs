@@ -11,6 +11,7 @@ public sealed partial class Home
     private static readonly int[] Ranges = [7, 30, 90];
     private IReadOnlyList<UserSummary> owners = [];
     private bool isAdmin;
+    private string? userName;
     private string? ownerId;
     private int days = 30;
     private string? loadError;
@@ -28,7 +29,9 @@ public sealed partial class Home
 
     protected override async Task OnInitializedAsync()
     {
-        isAdmin = Authentication is not null && (await Authentication).User.IsInRole(PortalRoles.Admin);
+        var user = Authentication is null ? null : (await Authentication).User;
+        isAdmin = user?.IsInRole(PortalRoles.Admin) == true;
+        userName = user?.Identity?.Name;
         await Task.WhenAll(Tiles is null ? LoadTilesAsync() : Task.CompletedTask, Daily is null ? LoadDailyAsync() : Task.CompletedTask,
             isAdmin ? LoadOwnersAsync() : Task.CompletedTask);
     }
