@@ -47,7 +47,7 @@ public sealed partial class ExportsTable
     protected override async Task OnInitializedAsync()
     {
         isAdmin = Authentication is not null && (await Authentication).User.IsInRole(PortalRoles.Admin);
-        if (isAdmin)
+        if (isAdmin && ShowOwnerFilter)
         {
             try
             {
