@@ -58,7 +58,20 @@ internal sealed class Seeder(BenchOptions options, string provider, string conne
     private async Task<List<string>> CreateAccountsAsync()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Portal:AdminEmail"] = AdminEmail }).Build();
+        // The portal's options want a data folder; nothing is written to it here.
         var folder = Directory.CreateTempSubdirectory("bench-services-").FullName;
+        try
+        {
+            return await CreateAccountsAsync(configuration, folder);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private async Task<List<string>> CreateAccountsAsync(IConfiguration configuration, string folder)
+    {
         await using var services = new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IConfiguration>(configuration)
