@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Client.Admin;
 using Portal.Client.Connections;
+using Portal.Client.Dashboard;
 using Portal.Client.Exports;
 using Portal.Client.Profile;
 using Portal.Client.Runs;
@@ -20,6 +21,7 @@ public static class ClientApis
         services.AddScoped<IRunsClient, HttpRunsClient>();
         services.AddScoped<ITokensClient, HttpTokensClient>();
         services.AddScoped<IV1SettingsClient, HttpV1SettingsClient>();
+        services.AddScoped<IDashboardClient, HttpDashboardClient>();
         return services;
     }
 }

@@ -14,6 +14,7 @@ using Portal.Client.Accounts;
 using Portal.Client.Admin;
 using Portal.Components;
 using Portal.Components.Account;
+using Portal.Dashboard;
 using Portal.Data;
 using Portal.Exports;
 using Portal.Health;
@@ -47,6 +48,7 @@ public static class DependencyInjection
             .AddPortalJobs(database.Provider, connectionString)
             .AddPortalExports(configuration)
             .AddPortalApi(configuration)
+            .AddPortalDashboard()
             .AddPortalUi();
         if (role.ProcessesJobs()) builder.Services.AddPortalJobServer();
         return builder;
@@ -241,6 +243,7 @@ public static class DependencyInjection
         app.MapUsersApi();
         app.MapExportsEndpoints();
         app.MapPortalApi();
+        app.MapDashboardApi();
         app.MapPortalJobsDashboard();
         return app;
     }

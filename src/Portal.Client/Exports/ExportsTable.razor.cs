@@ -33,6 +33,12 @@ public sealed partial class ExportsTable
 
     [Parameter] public int PageSize { get; set; } = 25;
 
+    /// <summary>Admins: the owner whose exports to list when the page around the table chooses it (the dashboard does).</summary>
+    [Parameter] public string? OwnerId { get; set; }
+
+    /// <summary>Whether the table offers its own owner filter (admins only).</summary>
+    [Parameter] public bool ShowOwnerFilter { get; set; } = true;
+
     /// <summary>How long the search box waits for typing to pause.</summary>
     [Parameter] public int SearchDebounce { get; set; } = 300;
 
@@ -41,7 +47,7 @@ public sealed partial class ExportsTable
     protected override async Task OnInitializedAsync()
     {
         isAdmin = Authentication is not null && (await Authentication).User.IsInRole(PortalRoles.Admin);
-        if (isAdmin)
+        if (isAdmin && ShowOwnerFilter)
         {
             try
             {
@@ -52,6 +58,13 @@ public sealed partial class ExportsTable
                 owners = [];
             }
         }
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (ShowOwnerFilter || OwnerId == ownerId) return;
+        ownerId = OwnerId;
+        if (table is not null) await Refilter(() => { });
     }
 
     /// <summary>The query the table's state and filters make (what the server is asked for).</summary>

@@ -9,7 +9,6 @@ public sealed partial class RunPage : IDisposable
     private string? loadError;
     private string? message;
     private CancellationTokenSource? polling;
-    private DateTimeOffset now = DateTimeOffset.UtcNow;
     private bool cancelling;
 
     [Inject] private IRunsClient Runs { get; set; } = default!;
@@ -65,7 +64,6 @@ public sealed partial class RunPage : IDisposable
                 {
                     message = $"Lost contact with the portal ({e.Message}); retrying.";
                 }
-                now = DateTimeOffset.UtcNow;
                 var ended = !Active;
                 await InvokeAsync(StateHasChanged);
                 // The files table is a query of its own: refresh it now and then, and once at the end.

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Portal.Accounts;
 using Portal.Client.Connections;
+using Portal.Client.Dashboard;
 using Portal.Client.Exports;
 using Portal.Client.Profile;
 using Portal.Client.Runs;
 using Portal.Client.Shared;
 using Portal.Client.Templates;
 using Portal.Connections;
+using Portal.Dashboard;
 using Portal.Exports;
 using Portal.Profile;
 using Portal.Runs;
@@ -163,4 +165,17 @@ internal sealed class ServerV1SettingsClient(CurrentUser user) : Client.Admin.IV
 
     public Task<SaveResult> SaveAsync(Client.Admin.V1SettingsForm form, CancellationToken cancellationToken = default) =>
         user.CallAsync<V1.V1Settings, SaveResult>((s, _) => s.SaveAsync(form, cancellationToken), adminOnly: true);
+}
+
+internal sealed class ServerDashboardClient(CurrentUser user) : IDashboardClient
+{
+    public Task<DashboardTiles> TilesAsync(string? ownerId = null, CancellationToken cancellationToken = default) =>
+        user.CallAsync<DashboardService, DashboardTiles>((s, u) => s.TilesAsync(u, ownerId, cancellationToken));
+
+    public Task<IReadOnlyList<DailyRuns>> DailyAsync(int days, string? ownerId = null, CancellationToken cancellationToken = default) =>
+        user.CallAsync<DashboardService, IReadOnlyList<DailyRuns>>((s, u) => s.DailyAsync(u, days, ownerId, cancellationToken));
+
+    public Task<IReadOnlyList<RunPoint>> ExportRunsAsync(int exportId, int last = 30, CancellationToken cancellationToken = default) =>
+        user.CallAsync<DashboardService, IReadOnlyList<RunPoint>>(async (s, u) =>
+            await s.ExportRunsAsync(u, exportId, last, cancellationToken) ?? []);
 }

@@ -7,6 +7,7 @@ using MudBlazor.Services;
 using Portal.Client.Accounts;
 using Portal.Client.Admin;
 using Portal.Client.Connections;
+using Portal.Client.Dashboard;
 using Portal.Client.Exports;
 using Portal.Client.Profile;
 using Portal.Client.Runs;
@@ -32,6 +33,7 @@ public abstract class ComponentTest : BunitContext, IDisposable
         Services.AddSingleton<IProfileClient>(Profile);
         Services.AddSingleton<IUserAdministration>(Users);
         Services.AddSingleton<ITokensClient>(Tokens);
+        Services.AddSingleton<IDashboardClient>(Dashboard);
         AddBunitPersistentComponentState();
         Authorization = AddAuthorization();
         SignInAsUser();
@@ -54,6 +56,7 @@ public abstract class ComponentTest : BunitContext, IDisposable
     protected FakeUserAdministration Users { get; } = new();
 
     protected FakeTokensClient Tokens { get; } = new();
+    protected FakeDashboardClient Dashboard { get; } = new();
 
     protected BunitNavigationManager Navigation => Services.GetRequiredService<BunitNavigationManager>();
 

@@ -1,0 +1,14 @@
+using Portal.Api;
+using Portal.Client.Dashboard;
+
+namespace Portal.Dashboard;
+
+public static class DashboardSetup
+{
+    public static IServiceCollection AddPortalDashboard(this IServiceCollection services)
+    {
+        services.AddScoped<DashboardService>();
+        services.AddScoped<IDashboardClient, ServerDashboardClient>();
+        return services;
+    }
+}
