@@ -50,10 +50,11 @@ public sealed class ExportScheduleTests(FilesPortal portal) : IClassFixture<File
         await shots.TakeAsync(page, "scheduled-run-in-history");
         var run = new RunPage(page);
         await run.OpenAsync(scheduled.Id);
-        await Expect(run.Times).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Schedule · queued"));
+        await Expect(run.Times).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Schedule ·\s+queued"));
         await Expect(run.Status).ToHaveTextAsync("Succeeded");
 
         // Disabled: its Hangfire job goes and the next tick passes without a run.
+        await export.OpenAsync(exportId);
         await export.DisableAsync();
         await Expect(export.Message).ToHaveTextAsync("Disabled: it no longer runs on its schedule.");
         var disabledAt = DateTimeOffset.UtcNow;
