@@ -20,6 +20,8 @@ public sealed class Screenshots(string scenario)
     public async Task TakeAsync(IPage page, string name)
     {
         var file = Path.Combine(folder, $"{Interlocked.Increment(ref count):00}-{name}.png");
+        // From the top: a scrolled page would show its fixed app bar halfway down the full-page picture.
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
     }
 }

@@ -6,11 +6,14 @@ namespace Portal.Testbed.Processes;
 /// </summary>
 public sealed class PortalProcess : IAsyncDisposable
 {
-    private readonly ChildProcess process;
+    private readonly Dictionary<string, string?> environment;
+    private ChildProcess process;
+    private string earlierLog = "";
 
-    private PortalProcess(ChildProcess process, Uri baseAddress, string dataPath)
+    private PortalProcess(ChildProcess process, Uri baseAddress, string dataPath, Dictionary<string, string?> environment)
     {
         this.process = process;
+        this.environment = environment;
         BaseAddress = baseAddress;
         DataPath = dataPath;
     }
@@ -20,7 +23,7 @@ public sealed class PortalProcess : IAsyncDisposable
     public string DataPath { get; }
 
     /// <summary>Everything the portal wrote to stdout and stderr so far.</summary>
-    public string Log => process.Output;
+    public string Log => earlierLog + process.Output;
 
     /// <param name="settings">Configuration keys (<c>Portal:AdminEmail</c>) and values, passed as environment variables.</param>
     public static async Task<PortalProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, TimeSpan? startTimeout = null)
@@ -49,7 +52,7 @@ public sealed class PortalProcess : IAsyncDisposable
         }
 
         var process = ChildProcess.Start("dotnet", [dll], workingDirectory: binaries, environment: environment);
-        var portal = new PortalProcess(process, baseAddress, dataPath);
+        var portal = new PortalProcess(process, baseAddress, dataPath, environment);
         try
         {
             await portal.WaitUntilLiveAsync(startTimeout ?? TimeSpan.FromSeconds(120));
@@ -96,6 +99,20 @@ public sealed class PortalProcess : IAsyncDisposable
             await Task.Delay(200);
         }
         throw new TimeoutException($"The portal did not answer /health/live within {timeout}:\n{Log}");
+    }
+
+    /// <summary>Starts the portal again after it ended (or was killed): same address, settings and data folder.</summary>
+    public async Task RestartAsync(TimeSpan? startTimeout = null)
+    {
+        if (!process.HasExited)
+        {
+            throw new InvalidOperationException("The portal is still running: kill it first.");
+        }
+        earlierLog = Log + "----- restart -----\n";
+        await process.DisposeAsync();
+        process = ChildProcess.Start("dotnet", [Path.Combine(RepositoryPaths.PortalBinaries, "Portal.dll")],
+            workingDirectory: RepositoryPaths.PortalBinaries, environment: environment);
+        await WaitUntilLiveAsync(startTimeout ?? TimeSpan.FromSeconds(120));
     }
 
     public async ValueTask DisposeAsync()

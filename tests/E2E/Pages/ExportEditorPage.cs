@@ -1,0 +1,61 @@
+using Microsoft.Playwright;
+
+namespace Portal.Tests.E2E.Pages;
+
+/// <summary>/exports/new: the export editor, checked by the server as it is filled in.</summary>
+public sealed class ExportEditorPage(IPage page)
+{
+    public ILocator NextRuns => page.GetByTestId("next-runs").GetByRole(AriaRole.Listitem);
+
+    public async Task OpenAsync()
+    {
+        await page.GotoAsync("/exports/new");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "New export", Level = 1 }).WaitForAsync();
+    }
+
+    /// <summary>Picks "owner/project" from the projects the user's Domino key can see.</summary>
+    public async Task PickProjectAsync(string ownerAndProject)
+    {
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Domino project" }).FillAsync(ownerAndProject);
+        await page.GetByRole(AriaRole.Option, new() { Name = ownerAndProject, Exact = true }).ClickAsync();
+    }
+
+    public async Task NameAsync(string group, string project)
+    {
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Export group name" }).FillAsync(group);
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Export project name" }).FillAsync(project);
+    }
+
+    public Task ChooseS3TargetAsync(string name) => ChooseAsync("S3 target", name);
+
+    public Task ChooseRegistryAsync(string name) => ChooseAsync("Registry target", name);
+
+    public Task SetImageExportAsync(bool on) => SetSwitchAsync("Export the environment image", on);
+
+    public Task ChoosePresetAsync(string preset) => page.GetByRole(AriaRole.Group, new() { Name = "Schedule presets" })
+        .GetByRole(AriaRole.Button, new() { Name = preset, Exact = true }).ClickAsync();
+
+    public Task TypeCronAsync(string cron) => page.GetByRole(AriaRole.Textbox, new() { Name = "Cron expression" }).FillAsync(cron);
+
+    /// <summary>Creates the export and returns its id from the export page it lands on.</summary>
+    public async Task<int> CreateAsync()
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create export" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/exports/\d+$"));
+        return int.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task ChooseAsync(string select, string option)
+    {
+        await page.GetByRole(AriaRole.Combobox, new() { Name = select, Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Listbox).GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Listbox)).ToBeHiddenAsync();
+    }
+
+    private async Task SetSwitchAsync(string label, bool on)
+    {
+        var toggle = page.GetByRole(AriaRole.Switch, new() { Name = label });
+        if (await toggle.IsCheckedAsync() != on) await toggle.ClickAsync();
+        await Assertions.Expect(toggle).ToBeCheckedAsync(new() { Checked = on });
+    }
+}
