@@ -57,19 +57,29 @@ public sealed class ExportScheduleSync(IRecurringJobManager recurringJobs, JobSt
     {
         using var held = DistributedLocks.Acquire(storage, LockResource);
         var exports = await db.Exports.AsNoTracking().Where(e => !e.Archived).ToListAsync(cancellationToken);
+        using var connection = storage.GetConnection();
+        var existing = connection.GetRecurringJobs().ToDictionary(j => j.Id, StringComparer.Ordinal);
         var wanted = new HashSet<string>();
         var now = time.GetUtcNow();
         foreach (var export in exports)
         {
-            ApplyHeld(export);
+            // A job already as the row says is left alone: with thousands of exports, rewriting each at every
+            // start-up costs a storage transaction apiece.
+            if (!IsInStep(export, existing.GetValueOrDefault(JobId(export.Id)))) ApplyHeld(export);
             if (export.Enabled) wanted.Add(JobId(export.Id));
             var next = NextRun(export, now);
             if (next != export.NextRunAt)
                 await db.Exports.Where(e => e.Id == export.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.NextRunAt, next), cancellationToken);
         }
-        using var connection = storage.GetConnection();
-        foreach (var job in connection.GetRecurringJobs())
+        foreach (var job in existing.Values)
             if (job.Id.StartsWith(JobPrefix, StringComparison.Ordinal) && !wanted.Contains(job.Id))
                 recurringJobs.RemoveIfExists(job.Id);
+    }
+
+    private static bool IsInStep(Export export, RecurringJobDto? job)
+    {
+        if (!export.Enabled || !ExportSchedule.TryParse(export.Schedule, export.TimeZone, out var schedule, out _)) return job is null;
+        return job is { LoadException: null } && job.Job?.Method.Name == nameof(ExportJob.RunScheduledAsync)
+               && job.Cron == schedule.Cron && job.TimeZoneId == schedule.TimeZone.Id;
     }
 }
