@@ -34,6 +34,7 @@ public abstract class ComponentTest : BunitContext, IDisposable
         Services.AddSingleton<IUserAdministration>(Users);
         Services.AddSingleton<ITokensClient>(Tokens);
         Services.AddSingleton<IDashboardClient>(Dashboard);
+        Services.AddSingleton<IV1SettingsClient>(V1Settings);
         AddBunitPersistentComponentState();
         Authorization = AddAuthorization();
         SignInAsUser();
@@ -57,6 +58,8 @@ public abstract class ComponentTest : BunitContext, IDisposable
 
     protected FakeTokensClient Tokens { get; } = new();
     protected FakeDashboardClient Dashboard { get; } = new();
+
+    protected FakeV1SettingsClient V1Settings { get; } = new();
 
     protected BunitNavigationManager Navigation => Services.GetRequiredService<BunitNavigationManager>();
 
