@@ -7,34 +7,27 @@ using Portal.Tests.Unit.Runs;
 
 namespace Portal.Tests.Unit.Connections;
 
-[Collection(PortalExportsCollection.Name)]
-public sealed class ConnectionServiceTests(PortalExportsFixture fixture) : IAsyncLifetime
+public sealed class ConnectionServiceTests(PortalExportsFixture fixture) : PortalExportsTest(fixture)
 {
-    private ExportsHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await ExportsHost.StartAsync(fixture);
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Secrets_are_stored_encrypted_never_sent_back_and_kept_when_the_field_is_left_empty()
     {
-        var (_, s3, registry) = await _host.ConnectionsAsync(fixture);
+        var (_, s3, registry) = await Host.ConnectionsAsync(Fixture);
 
-        var overview = await _host.WithAsync<ConnectionService, ConnectionsOverview>(s => s.GetAsync(default));
-        var stored = await _host.DbAsync(db => db.RegistryDestinations.AsNoTracking().SingleAsync(r => r.Id == registry));
+        var overview = await Host.WithAsync<ConnectionService, ConnectionsOverview>(s => s.GetAsync(default));
+        var stored = await Host.DbAsync(db => db.RegistryDestinations.AsNoTracking().SingleAsync(r => r.Id == registry));
         var target = overview.Registries.Single(r => r.Id == registry);
-        await _host.WithAsync<ConnectionService, SaveResult>(c => c.SaveRegistryAsync(registry, new RegistryTargetForm
+        await Host.WithAsync<ConnectionService, SaveResult>(c => c.SaveRegistryAsync(registry, new RegistryTargetForm
         {
             Name = target.Name, Host = target.Host, UserName = target.UserName, Password = "",
         }, default));
-        var kept = await _host.DbAsync(db => db.RegistryDestinations.AsNoTracking().SingleAsync(r => r.Id == registry));
+        var kept = await Host.DbAsync(db => db.RegistryDestinations.AsNoTracking().SingleAsync(r => r.Id == registry));
 
         Assert.True(target.HasPassword);
         Assert.DoesNotContain(PortalExportsFixture.TargetPassword, System.Text.Json.JsonSerializer.Serialize(overview), StringComparison.Ordinal);
         Assert.NotEqual(PortalExportsFixture.TargetPassword, stored.Password);
         Assert.Equal(PortalExportsFixture.TargetPassword,
-            _host.Get<ISecretProtector>().ForPurpose(SecretPurposes.RegistryPassword).Unprotect(stored.Password!));
+            Host.Get<ISecretProtector>().ForPurpose(SecretPurposes.RegistryPassword).Unprotect(stored.Password!));
         Assert.Equal(stored.Password, kept.Password);
         Assert.True(overview.S3Targets.Single(t => t.Id == s3).HasSecretAccessKey);
     }
@@ -42,32 +35,32 @@ public sealed class ConnectionServiceTests(PortalExportsFixture fixture) : IAsyn
     [Fact]
     public async Task Clearing_a_secret_removes_it_and_a_typed_one_replaces_it()
     {
-        var (_, _, registry) = await _host.ConnectionsAsync(fixture);
-        var form = new RegistryTargetForm { Name = "Registry", Host = fixture.Target.Host, UserName = "someone", ClearPassword = true };
+        var (_, _, registry) = await Host.ConnectionsAsync(Fixture);
+        var form = new RegistryTargetForm { Name = "Registry", Host = Fixture.Target.Host, UserName = "someone", ClearPassword = true };
 
-        await _host.WithAsync<ConnectionService, SaveResult>(c => c.SaveRegistryAsync(registry, form, default));
-        var cleared = await _host.DbAsync(db => db.RegistryDestinations.AsNoTracking().SingleAsync(r => r.Id == registry));
+        await Host.WithAsync<ConnectionService, SaveResult>(c => c.SaveRegistryAsync(registry, form, default));
+        var cleared = await Host.DbAsync(db => db.RegistryDestinations.AsNoTracking().SingleAsync(r => r.Id == registry));
         form.ClearPassword = false;
         form.Password = "new-secret";
-        await _host.WithAsync<ConnectionService, SaveResult>(c => c.SaveRegistryAsync(registry, form, default));
-        var replaced = await _host.DbAsync(db => db.RegistryDestinations.AsNoTracking().SingleAsync(r => r.Id == registry));
+        await Host.WithAsync<ConnectionService, SaveResult>(c => c.SaveRegistryAsync(registry, form, default));
+        var replaced = await Host.DbAsync(db => db.RegistryDestinations.AsNoTracking().SingleAsync(r => r.Id == registry));
 
         Assert.Null(cleared.Password);
-        Assert.Equal("new-secret", _host.Get<ISecretProtector>().ForPurpose(SecretPurposes.RegistryPassword).Unprotect(replaced.Password!));
+        Assert.Equal("new-secret", Host.Get<ISecretProtector>().ForPurpose(SecretPurposes.RegistryPassword).Unprotect(replaced.Password!));
     }
 
     [Fact]
     public async Task Test_buttons_report_what_works_and_what_does_not()
     {
-        var (domino, s3, registry) = await _host.ConnectionsAsync(fixture);
-        var missingBucket = await _host.WithAsync<ConnectionService, SaveResult>(c => c.SaveS3TargetAsync(null, new S3TargetForm
+        var (domino, s3, registry) = await Host.ConnectionsAsync(Fixture);
+        var missingBucket = await Host.WithAsync<ConnectionService, SaveResult>(c => c.SaveS3TargetAsync(null, new S3TargetForm
         {
-            Name = "Missing bucket", Bucket = "no-such-bucket", EndpointUrl = fixture.S3.Url.ToString(),
+            Name = "Missing bucket", Bucket = "no-such-bucket", EndpointUrl = Fixture.S3.Url.ToString(),
             AccessKeyId = "S3RVER", SecretAccessKey = "S3RVER",
         }, default));
-        var wrongLogin = await _host.WithAsync<ConnectionService, SaveResult>(c => c.SaveRegistryAsync(null, new RegistryTargetForm
+        var wrongLogin = await Host.WithAsync<ConnectionService, SaveResult>(c => c.SaveRegistryAsync(null, new RegistryTargetForm
         {
-            Name = "Wrong login", Host = fixture.Target.Host, UserName = PortalExportsFixture.TargetUser, Password = "wrong",
+            Name = "Wrong login", Host = Fixture.Target.Host, UserName = PortalExportsFixture.TargetUser, Password = "wrong",
         }, default));
 
         var good = new[]
@@ -89,10 +82,10 @@ public sealed class ConnectionServiceTests(PortalExportsFixture fixture) : IAsyn
     [Fact]
     public async Task A_connection_an_export_uses_cannot_be_deleted()
     {
-        var scenario = await RunScenario.CreateAsync(fixture, _host, image: false);
-        var s3 = (await _host.ExportRecordAsync(scenario.ExportId)).S3DestinationId!.Value;
+        var scenario = await RunScenario.CreateAsync(Fixture, Host, image: false);
+        var s3 = (await Host.ExportRecordAsync(scenario.ExportId)).S3DestinationId!.Value;
 
-        var refused = await _host.WithAsync<ConnectionService, SaveResult>(c => c.DeleteAsync("s3", s3, default));
+        var refused = await Host.WithAsync<ConnectionService, SaveResult>(c => c.DeleteAsync("s3", s3, default));
 
         Assert.False(refused.Succeeded);
         Assert.Contains("Exports use this connection", refused.ErrorFor(""), StringComparison.Ordinal);
@@ -101,7 +94,7 @@ public sealed class ConnectionServiceTests(PortalExportsFixture fixture) : IAsyn
     [Fact]
     public async Task Bad_connection_input_is_explained_field_by_field()
     {
-        var result = await _host.WithAsync<ConnectionService, SaveResult>(c => c.SaveS3TargetAsync(null, new S3TargetForm
+        var result = await Host.WithAsync<ConnectionService, SaveResult>(c => c.SaveS3TargetAsync(null, new S3TargetForm
         {
             Name = "", Bucket = "b", EndpointUrl = "ftp://nope", StorageClass = "COLD", AccessKeyId = "only-an-id",
         }, default));
@@ -112,9 +105,9 @@ public sealed class ConnectionServiceTests(PortalExportsFixture fixture) : IAsyn
         Assert.NotNull(result.ErrorFor(nameof(S3TargetForm.EndpointUrl)));
         Assert.NotNull(result.ErrorFor(nameof(S3TargetForm.StorageClass)));
         Assert.NotNull(result.ErrorFor(nameof(S3TargetForm.SecretAccessKey)));
-        Assert.Equal(0, await _host.DbAsync(db => db.S3Destinations.CountAsync()));
+        Assert.Equal(0, await Host.DbAsync(db => db.S3Destinations.CountAsync()));
     }
 
     private Task<ConnectionTestResult> TestAsync(string kind, int id) =>
-        _host.WithAsync<ConnectionService, ConnectionTestResult>(async c => (await c.TestAsync(kind, id, default))!);
+        Host.WithAsync<ConnectionService, ConnectionTestResult>(async c => (await c.TestAsync(kind, id, default))!);
 }

@@ -8,22 +8,15 @@ using Portal.Tests.Unit.Runs;
 
 namespace Portal.Tests.Unit.Exports;
 
-[Collection(PortalExportsCollection.Name)]
-public sealed class ExportRulesTests(PortalExportsFixture fixture) : IAsyncLifetime
+public sealed class ExportRulesTests(PortalExportsFixture fixture) : PortalExportsTest(fixture)
 {
-    private ExportsHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await ExportsHost.StartAsync(fixture);
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Theory]
     [InlineData("bad name!", "GroupName", "Export Group Name is invalid: name components may contain lowercase letters")]
     [InlineData("-starts-with-dash", "GroupName", "A name component may not start or end with a separator.")]
     [InlineData("a...b", "GroupName", "Export Group Name is invalid")]
     public async Task Invalid_group_names_get_the_original_rule_text(string group, string field, string expected)
     {
-        var scenario = await RunScenario.CreateAsync(fixture, _host, image: false);
+        var scenario = await RunScenario.CreateAsync(Fixture, Host, image: false);
         var form = await FormAsync(scenario);
         form.GroupName = group;
 
@@ -35,7 +28,7 @@ public sealed class ExportRulesTests(PortalExportsFixture fixture) : IAsyncLifet
     [Fact]
     public async Task An_invalid_project_name_gets_the_137_text_on_its_field()
     {
-        var scenario = await RunScenario.CreateAsync(fixture, _host, image: false);
+        var scenario = await RunScenario.CreateAsync(Fixture, Host, image: false);
         var form = await FormAsync(scenario);
         form.ProjectName = "no spaces allowed";
 
@@ -47,43 +40,43 @@ public sealed class ExportRulesTests(PortalExportsFixture fixture) : IAsyncLifet
     [Fact]
     public async Task Upper_case_names_are_accepted_in_lower_case_with_the_originals_warning()
     {
-        var scenario = await RunScenario.CreateAsync(fixture, _host, image: false);
+        var scenario = await RunScenario.CreateAsync(Fixture, Host, image: false);
         var form = await FormAsync(scenario);
         form.GroupName = "Finance";
         form.ProjectName = "Q3-Report";
         form.DominoProjectName = scenario.Project.Name;
 
         var validation = await ValidateAsync(scenario.User, scenario.ExportId, form);
-        var saved = await _host.WithAsync<ExportService, SaveResult>(s => s.SaveAsync(scenario.User, scenario.ExportId, form, default));
+        var saved = await Host.WithAsync<ExportService, SaveResult>(s => s.SaveAsync(scenario.User, scenario.ExportId, form, default));
 
         Assert.True(validation.IsValid);
         Assert.Equal(2, validation.Warnings.Count);
         Assert.Contains("converted to lower case (\"finance\")", validation.Warnings[0], StringComparison.Ordinal);
         Assert.True(saved.Succeeded);
-        var export = await _host.ExportRecordAsync(scenario.ExportId);
+        var export = await Host.ExportRecordAsync(scenario.ExportId);
         Assert.Equal(("finance", "q3-report"), (export.GroupName, export.ProjectName));
     }
 
     [Fact]
     public async Task Export_names_already_used_by_another_export_conflict_with_133()
     {
-        var first = await RunScenario.CreateAsync(fixture, _host, image: false);
-        var second = await RunScenario.CreateAsync(fixture, _host, image: false);
+        var first = await RunScenario.CreateAsync(Fixture, Host, image: false);
+        var second = await RunScenario.CreateAsync(Fixture, Host, image: false);
         var form = await FormAsync(second);
         form.GroupName = first.Group;
         form.ProjectName = first.Name;
 
-        var saved = await _host.WithAsync<ExportService, SaveResult>(s => s.SaveAsync(second.User, second.ExportId, form, default));
+        var saved = await Host.WithAsync<ExportService, SaveResult>(s => s.SaveAsync(second.User, second.ExportId, form, default));
 
         Assert.False(saved.Succeeded);
         Assert.Equal(StatusCode.APIExportNameConflict.Describe(), saved.ErrorFor(nameof(ExportForm.ProjectName)));
-        Assert.Equal(second.Group, (await _host.ExportRecordAsync(second.ExportId)).GroupName);
+        Assert.Equal(second.Group, (await Host.ExportRecordAsync(second.ExportId)).GroupName);
     }
 
     [Fact]
     public async Task A_second_export_of_the_same_Domino_project_conflicts_with_134()
     {
-        var first = await RunScenario.CreateAsync(fixture, _host, image: false);
+        var first = await RunScenario.CreateAsync(Fixture, Host, image: false);
         var form = await FormAsync(first);
         form.GroupName = "other";
         form.ProjectName = "names";
@@ -96,17 +89,17 @@ public sealed class ExportRulesTests(PortalExportsFixture fixture) : IAsyncLifet
     [Fact]
     public async Task A_project_the_key_may_not_change_is_refused_with_132_and_an_unknown_one_with_131()
     {
-        var scenario = await RunScenario.CreateAsync(fixture, _host, image: false);
-        var stranger = fixture.Domino.AddProject(fixture.Domino.AddUser($"stranger{fixture.Next()}"), "Secret");
+        var scenario = await RunScenario.CreateAsync(Fixture, Host, image: false);
+        var stranger = Fixture.Domino.AddProject(Fixture.Domino.AddUser($"stranger{Fixture.Next()}"), "Secret");
         stranger.Grant(scenario.DominoUser, canChangeSettings: false);
         var form = await FormAsync(scenario);
-        form.GroupName = "g" + fixture.Next();
+        form.GroupName = "g" + Fixture.Next();
         form.DominoOwnerName = stranger.Owner.UserName;
         form.DominoProjectName = stranger.Name;
 
-        var denied = await _host.WithAsync<ExportService, SaveResult>(s => s.SaveAsync(scenario.User, null, form, default));
+        var denied = await Host.WithAsync<ExportService, SaveResult>(s => s.SaveAsync(scenario.User, null, form, default));
         form.DominoProjectName = "does-not-exist";
-        var unknown = await _host.WithAsync<ExportService, SaveResult>(s => s.SaveAsync(scenario.User, null, form, default));
+        var unknown = await Host.WithAsync<ExportService, SaveResult>(s => s.SaveAsync(scenario.User, null, form, default));
 
         Assert.Equal(StatusCode.APIUnauthorized.Describe(), denied.ErrorFor(nameof(ExportForm.DominoProjectName)));
         Assert.Equal(StatusCode.APIProjectNotFound.Describe(), unknown.ErrorFor(nameof(ExportForm.DominoProjectName)));
@@ -118,7 +111,7 @@ public sealed class ExportRulesTests(PortalExportsFixture fixture) : IAsyncLifet
     [InlineData("0 2 * * *", "Mars/Olympus", "TimeZone", "Unknown time zone")]
     public async Task A_bad_schedule_is_explained_on_its_field(string cron, string zone, string field, string expected)
     {
-        var scenario = await RunScenario.CreateAsync(fixture, _host, image: false);
+        var scenario = await RunScenario.CreateAsync(Fixture, Host, image: false);
         var form = await FormAsync(scenario);
         form.Schedule = cron;
         form.TimeZone = zone;
@@ -132,7 +125,7 @@ public sealed class ExportRulesTests(PortalExportsFixture fixture) : IAsyncLifet
     [Fact]
     public async Task A_valid_schedule_previews_its_next_five_runs_in_its_time_zone()
     {
-        var scenario = await RunScenario.CreateAsync(fixture, _host, image: false);
+        var scenario = await RunScenario.CreateAsync(Fixture, Host, image: false);
         var form = await FormAsync(scenario);
         form.Schedule = "30 2 * * *";
         form.TimeZone = "America/New_York";
@@ -148,7 +141,7 @@ public sealed class ExportRulesTests(PortalExportsFixture fixture) : IAsyncLifet
     [Fact]
     public async Task Parts_need_their_targets_and_a_project_export_needs_one_part()
     {
-        var scenario = await RunScenario.CreateAsync(fixture, _host, image: false);
+        var scenario = await RunScenario.CreateAsync(Fixture, Host, image: false);
         var form = await FormAsync(scenario);
         form.ExportFiles = false;
         form.ExportImage = false;
@@ -164,16 +157,16 @@ public sealed class ExportRulesTests(PortalExportsFixture fixture) : IAsyncLifet
     [Fact]
     public async Task Users_see_and_manage_only_their_own_exports_while_admins_see_all()
     {
-        var alice = await RunScenario.CreateAsync(fixture, _host, image: false);
-        var bob = await RunScenario.CreateAsync(fixture, _host, image: false);
-        var admin = await _host.UserAsync($"admin{fixture.Next()}@example.com", admin: true);
+        var alice = await RunScenario.CreateAsync(Fixture, Host, image: false);
+        var bob = await RunScenario.CreateAsync(Fixture, Host, image: false);
+        var admin = await Host.UserAsync($"admin{Fixture.Next()}@example.com", admin: true);
 
         var alicesList = await ListAsync(alice.User);
         var adminsList = await ListAsync(admin);
-        var bobReadsAlices = await _host.WithAsync<ExportService, ExportDetails?>(s => s.GetAsync(bob.User, alice.ExportId, default));
-        var bobDisables = await _host.WithAsync<ExportService, SaveResult>(s => s.SetEnabledAsync(bob.User, alice.ExportId, false, default));
-        var bobRuns = await _host.WithAsync<ExportService, RunStarted>(s => s.RunNowAsync(bob.User, alice.ExportId, RunTrigger.Manual, default));
-        var adminDisables = await _host.WithAsync<ExportService, SaveResult>(s => s.SetEnabledAsync(admin, alice.ExportId, false, default));
+        var bobReadsAlices = await Host.WithAsync<ExportService, ExportDetails?>(s => s.GetAsync(bob.User, alice.ExportId, default));
+        var bobDisables = await Host.WithAsync<ExportService, SaveResult>(s => s.SetEnabledAsync(bob.User, alice.ExportId, false, default));
+        var bobRuns = await Host.WithAsync<ExportService, RunStarted>(s => s.RunNowAsync(bob.User, alice.ExportId, RunTrigger.Manual, default));
+        var adminDisables = await Host.WithAsync<ExportService, SaveResult>(s => s.SetEnabledAsync(admin, alice.ExportId, false, default));
 
         Assert.Equal([alice.ExportId], alicesList.Items.Select(e => e.Id));
         Assert.Equal(alice.User.Email, alicesList.Items[0].OwnerEmail);
@@ -183,15 +176,15 @@ public sealed class ExportRulesTests(PortalExportsFixture fixture) : IAsyncLifet
         Assert.True(bobDisables.NotFound);
         Assert.False(bobRuns.Succeeded);
         Assert.True(adminDisables.Succeeded);
-        Assert.False((await _host.ExportRecordAsync(alice.ExportId)).Enabled);
+        Assert.False((await Host.ExportRecordAsync(alice.ExportId)).Enabled);
     }
 
     [Fact]
     public async Task The_exports_table_searches_filters_sorts_and_pages_on_the_server()
     {
-        var a = await RunScenario.CreateAsync(fixture, _host, image: false);
-        var b = await RunScenario.CreateAsync(fixture, _host, image: false);
-        var admin = await _host.UserAsync($"admin{fixture.Next()}@example.com", admin: true);
+        var a = await RunScenario.CreateAsync(Fixture, Host, image: false);
+        var b = await RunScenario.CreateAsync(Fixture, Host, image: false);
+        var admin = await Host.UserAsync($"admin{Fixture.Next()}@example.com", admin: true);
         await a.RunNowAsync();
 
         var byName = await ListAsync(admin, new ExportQuery(SortBy: "name", PageSize: 1));
@@ -210,11 +203,11 @@ public sealed class ExportRulesTests(PortalExportsFixture fixture) : IAsyncLifet
     }
 
     private Task<Page<ExportSummary>> ListAsync(PortalUser user, ExportQuery? query = null) =>
-        _host.WithAsync<ExportService, Page<ExportSummary>>(s => s.ListAsync(user, query ?? new ExportQuery(), default));
+        Host.WithAsync<ExportService, Page<ExportSummary>>(s => s.ListAsync(user, query ?? new ExportQuery(), default));
 
     private Task<ExportValidation> ValidateAsync(PortalUser user, int? id, ExportForm form) =>
-        _host.WithAsync<ExportService, ExportValidation>(s => s.ValidateAsync(user, id, form, default));
+        Host.WithAsync<ExportService, ExportValidation>(s => s.ValidateAsync(user, id, form, default));
 
     private async Task<ExportForm> FormAsync(RunScenario scenario) =>
-        (await _host.WithAsync<ExportService, ExportDetails?>(s => s.GetAsync(scenario.User, scenario.ExportId, default)))!.Form;
+        (await Host.WithAsync<ExportService, ExportDetails?>(s => s.GetAsync(scenario.User, scenario.ExportId, default)))!.Form;
 }

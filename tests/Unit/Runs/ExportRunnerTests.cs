@@ -7,19 +7,12 @@ using Portal.Testbed.Domino;
 
 namespace Portal.Tests.Unit.Runs;
 
-[Collection(PortalExportsCollection.Name)]
-public sealed class ExportRunnerTests(PortalExportsFixture fixture) : IAsyncLifetime
+public sealed class ExportRunnerTests(PortalExportsFixture fixture) : PortalExportsTest(fixture)
 {
-    private ExportsHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await ExportsHost.StartAsync(fixture);
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Records_a_completed_project_export_with_its_stages_files_and_images()
     {
-        var scenario = await RunScenario.CreateAsync(fixture, _host);
+        var scenario = await RunScenario.CreateAsync(Fixture, Host);
 
         var run = await scenario.RunNowAsync();
 
@@ -40,7 +33,7 @@ public sealed class ExportRunnerTests(PortalExportsFixture fixture) : IAsyncLife
         Assert.Equal(300_000 + scenario.Project.Head.Files["README.md"].Content.Length, run.BytesDone);
 
         // The files really are in S3, byte for byte.
-        var stored = await fixture.S3.ReadTreeAsync(PortalExportsFixture.Bucket, scenario.S3Prefix + "latest/");
+        var stored = await Fixture.S3.ReadTreeAsync(PortalExportsFixture.Bucket, scenario.S3Prefix + "latest/");
         foreach (var file in scenario.Project.Head.Files.Values)
             Assert.Equal(file.Content.Sha256(), stored[file.Path].Sha256);
 
@@ -49,11 +42,11 @@ public sealed class ExportRunnerTests(PortalExportsFixture fixture) : IAsyncLife
         foreach (var image in run.Images)
         {
             var tag = image.Reference[(image.Reference.LastIndexOf(':') + 1)..];
-            var manifest = await fixture.Target.GetManifestAsync($"{scenario.Group}/{scenario.Name}", tag);
+            var manifest = await Fixture.Target.GetManifestAsync($"{scenario.Group}/{scenario.Name}", tag);
             Assert.Equal(manifest.Digest, image.Digest);
         }
 
-        var export = await _host.ExportRecordAsync(scenario.ExportId);
+        var export = await Host.ExportRecordAsync(scenario.ExportId);
         Assert.Equal(run.Id, export.LastRunId);
         Assert.Equal(StatusCode.Completed, export.LastStatus);
         Assert.Null(export.ActiveRunId);
@@ -65,7 +58,7 @@ public sealed class ExportRunnerTests(PortalExportsFixture fixture) : IAsyncLife
     [Fact]
     public async Task Skips_an_unchanged_export_and_writes_the_sync_log_with_every_outcome()
     {
-        var scenario = await RunScenario.CreateAsync(fixture, _host);
+        var scenario = await RunScenario.CreateAsync(Fixture, Host);
         await scenario.RunNowAsync();
 
         var second = await scenario.RunNowAsync();
@@ -78,9 +71,9 @@ public sealed class ExportRunnerTests(PortalExportsFixture fixture) : IAsyncLife
         Assert.StartsWith("[\n{\"timestamp\": \"", log, StringComparison.Ordinal);
         Assert.Contains("\"status\": \"success\"", log, StringComparison.Ordinal);
         var exportsLog = Encoding.UTF8.GetString(await ReadAsync("exports-status.log"));
-        var export = await _host.ExportRecordAsync(scenario.ExportId);
+        var export = await Host.ExportRecordAsync(scenario.ExportId);
         Assert.Contains($"\"export_id\": \"{export.ExportKey}\"", exportsLog, StringComparison.Ordinal);
-        var stats = await _host.DbAsync(db => db.RunDailyStats.Where(s => s.OwnerId == scenario.User.Id).ToListAsync());
+        var stats = await Host.DbAsync(db => db.RunDailyStats.Where(s => s.OwnerId == scenario.User.Id).ToListAsync());
         Assert.Equal(1, stats.Single(s => s.Outcome == RunOutcome.Succeeded).Runs);
         Assert.Equal(1, stats.Single(s => s.Outcome == RunOutcome.Skipped).Runs);
     }
@@ -88,7 +81,7 @@ public sealed class ExportRunnerTests(PortalExportsFixture fixture) : IAsyncLife
     [Fact]
     public async Task Records_a_failed_run_in_the_sync_log_with_its_code_and_message()
     {
-        var scenario = await RunScenario.CreateAsync(fixture, _host, image: false);
+        var scenario = await RunScenario.CreateAsync(Fixture, Host, image: false);
         await scenario.RunNowAsync();
         var vanished = scenario.Project.Change(upsert: [new TestFile("new.bin", TestContent.Generated(1000, seed: 77))]);
         scenario.Project.VanishBlob(vanished.Files["new.bin"].Content.Key);
@@ -105,69 +98,69 @@ public sealed class ExportRunnerTests(PortalExportsFixture fixture) : IAsyncLife
     [Fact]
     public async Task A_second_start_while_the_export_runs_is_recorded_as_101_and_returns_at_once()
     {
-        var scenario = await RunScenario.CreateAsync(fixture, _host, image: false,
+        var scenario = await RunScenario.CreateAsync(Fixture, Host, image: false,
             content: [new TestFile("slow.bin", TestContent.Generated(4_000_000, seed: 5))]);
-        fixture.Domino.Faults.BlobBytesPerSecond = 1_000_000;
+        Fixture.Domino.Faults.BlobBytesPerSecond = 1_000_000;
         try
         {
             var first = await scenario.QueueRunAsync();
             using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-            var running = _host.RunAsync(first, stop.Token);
-            await WaitForAsync(async () => (await _host.RunRecordAsync(first)).Stages.Any(st => st.Code == StatusCode.ProjectFileTansferToS3Started));
+            var running = Host.RunAsync(first, stop.Token);
+            await WaitForAsync(async () => (await Host.RunRecordAsync(first)).Stages.Any(st => st.Code == StatusCode.ProjectFileTansferToS3Started));
 
             var second = await scenario.QueueRunAsync();
             var started = DateTime.UtcNow;
-            await _host.RunAsync(second);
+            await Host.RunAsync(second);
 
             Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(3), "the second start returned at once");
-            var refused = await _host.RunRecordAsync(second);
+            var refused = await Host.RunRecordAsync(second);
             Assert.Equal(StatusCode.ExecutionScheduleTimeout, refused.Status);
             Assert.Contains("already running (run #1)", refused.Message, StringComparison.Ordinal);
-            Assert.Equal(first, (await _host.ExportRecordAsync(scenario.ExportId)).ActiveRunId);
+            Assert.Equal(first, (await Host.ExportRecordAsync(scenario.ExportId)).ActiveRunId);
 
-            fixture.Domino.Faults.BlobBytesPerSecond = 0;
+            Fixture.Domino.Faults.BlobBytesPerSecond = 0;
             await running;
-            Assert.Equal(StatusCode.Completed, (await _host.RunRecordAsync(first)).Status);
+            Assert.Equal(StatusCode.Completed, (await Host.RunRecordAsync(first)).Status);
         }
         finally
         {
-            fixture.Domino.Faults.BlobBytesPerSecond = 0;
+            Fixture.Domino.Faults.BlobBytesPerSecond = 0;
         }
     }
 
     [Fact]
     public async Task A_cancel_request_stops_the_run_as_104()
     {
-        var scenario = await RunScenario.CreateAsync(fixture, _host, image: false,
+        var scenario = await RunScenario.CreateAsync(Fixture, Host, image: false,
             content: [new TestFile("slow.bin", TestContent.Generated(20_000_000, seed: 6))]);
-        fixture.Domino.Faults.BlobBytesPerSecond = 500_000;
+        Fixture.Domino.Faults.BlobBytesPerSecond = 500_000;
         try
         {
             var runId = await scenario.QueueRunAsync();
-            var running = _host.RunAsync(runId);
-            await WaitForAsync(async () => (await _host.RunRecordAsync(runId)).Stages.Any(st => st.Code == StatusCode.ProjectFileTansferToS3Started));
+            var running = Host.RunAsync(runId);
+            await WaitForAsync(async () => (await Host.RunRecordAsync(runId)).Stages.Any(st => st.Code == StatusCode.ProjectFileTansferToS3Started));
 
-            var cancelled = await _host.WithAsync<RunService, Client.Shared.SaveResult>(s => s.CancelAsync(scenario.User, runId, default));
+            var cancelled = await Host.WithAsync<RunService, Client.Shared.SaveResult>(s => s.CancelAsync(scenario.User, runId, default));
             Assert.True(cancelled.Succeeded);
             await running.WaitAsync(TimeSpan.FromSeconds(15));
 
-            var run = await _host.RunRecordAsync(runId);
+            var run = await Host.RunRecordAsync(runId);
             Assert.Equal(StatusCode.ExecutionCancelled, run.Status);
-            Assert.Null((await _host.ExportRecordAsync(scenario.ExportId)).ActiveRunId);
+            Assert.Null((await Host.ExportRecordAsync(scenario.ExportId)).ActiveRunId);
         }
         finally
         {
-            fixture.Domino.Faults.BlobBytesPerSecond = 0;
+            Fixture.Domino.Faults.BlobBytesPerSecond = 0;
         }
     }
 
     [Fact]
     public async Task A_run_past_the_timeout_is_cancelled_and_recorded_as_103()
     {
-        await using var host = await ExportsHost.StartAsync(fixture, new Dictionary<string, string?> { ["Exports:RunTimeout"] = "00:00:02" });
-        var scenario = await RunScenario.CreateAsync(fixture, host, image: false,
+        await using var host = await ExportsHost.StartAsync(Fixture, new Dictionary<string, string?> { ["Exports:RunTimeout"] = "00:00:02" });
+        var scenario = await RunScenario.CreateAsync(Fixture, host, image: false,
             content: [new TestFile("slow.bin", TestContent.Generated(20_000_000, seed: 8))]);
-        fixture.Domino.Faults.BlobBytesPerSecond = 500_000;
+        Fixture.Domino.Faults.BlobBytesPerSecond = 500_000;
         try
         {
             var run = await scenario.RunNowAsync();
@@ -178,15 +171,15 @@ public sealed class ExportRunnerTests(PortalExportsFixture fixture) : IAsyncLife
         }
         finally
         {
-            fixture.Domino.Faults.BlobBytesPerSecond = 0;
+            Fixture.Domino.Faults.BlobBytesPerSecond = 0;
         }
     }
 
     [Fact]
     public async Task A_run_without_the_owners_Domino_key_fails_with_132_and_says_what_to_do()
     {
-        var scenario = await RunScenario.CreateAsync(fixture, _host);
-        await _host.DbAsync(db => db.DominoApiKeys.Where(k => k.UserId == scenario.User.Id).ExecuteDeleteAsync());
+        var scenario = await RunScenario.CreateAsync(Fixture, Host);
+        await Host.DbAsync(db => db.DominoApiKeys.Where(k => k.UserId == scenario.User.Id).ExecuteDeleteAsync());
 
         var run = await scenario.RunNowAsync();
 
@@ -197,7 +190,7 @@ public sealed class ExportRunnerTests(PortalExportsFixture fixture) : IAsyncLife
     [Fact]
     public async Task A_missing_bucket_fails_the_run_with_141()
     {
-        var scenario = await RunScenario.CreateAsync(fixture, _host, image: false, bucket: "no-such-bucket");
+        var scenario = await RunScenario.CreateAsync(Fixture, Host, image: false, bucket: "no-such-bucket");
 
         var run = await scenario.RunNowAsync();
 
@@ -208,20 +201,20 @@ public sealed class ExportRunnerTests(PortalExportsFixture fixture) : IAsyncLife
     [Fact]
     public async Task A_run_handed_out_twice_runs_once()
     {
-        var scenario = await RunScenario.CreateAsync(fixture, _host, image: false);
+        var scenario = await RunScenario.CreateAsync(Fixture, Host, image: false);
         var runId = await scenario.QueueRunAsync();
 
-        await Task.WhenAll(_host.RunAsync(runId), _host.RunAsync(runId));
+        await Task.WhenAll(Host.RunAsync(runId), Host.RunAsync(runId));
 
-        var run = await _host.RunRecordAsync(runId);
+        var run = await Host.RunRecordAsync(runId);
         Assert.Equal(StatusCode.Completed, run.Status);
-        Assert.Equal(1, await _host.DbAsync(db => db.Runs.CountAsync(r => r.ExportId == scenario.ExportId)));
+        Assert.Equal(1, await Host.DbAsync(db => db.Runs.CountAsync(r => r.ExportId == scenario.ExportId)));
         Assert.Single(run.Stages, s => s.Code == StatusCode.ProjectFileExportInitiated);
     }
 
     private async Task<byte[]> ReadAsync(string key)
     {
-        using var response = await fixture.S3.Client.GetObjectAsync(PortalExportsFixture.Bucket, key);
+        using var response = await Fixture.S3.Client.GetObjectAsync(PortalExportsFixture.Bucket, key);
         using var memory = new MemoryStream();
         await response.ResponseStream.CopyToAsync(memory);
         return memory.ToArray();

@@ -5,19 +5,12 @@ using Portal.Tests.Unit.Runs;
 
 namespace Portal.Tests.Unit.Templates;
 
-[Collection(PortalExportsCollection.Name)]
-public sealed class TemplateServiceTests(PortalExportsFixture fixture) : IAsyncLifetime
+public sealed class TemplateServiceTests(PortalExportsFixture fixture) : PortalExportsTest(fixture)
 {
-    private ExportsHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await ExportsHost.StartAsync(fixture);
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task The_standard_template_exists_from_the_start()
     {
-        var templates = await _host.WithAsync<TemplateService, IReadOnlyList<TemplateDto>>(t => t.ListAsync(default));
+        var templates = await Host.WithAsync<TemplateService, IReadOnlyList<TemplateDto>>(t => t.ListAsync(default));
 
         var standard = Assert.Single(templates);
         Assert.True(standard.IsStandard);
@@ -27,7 +20,7 @@ public sealed class TemplateServiceTests(PortalExportsFixture fixture) : IAsyncL
     [Fact]
     public async Task A_template_must_start_with_the_FROM_placeholder()
     {
-        var result = await _host.WithAsync<TemplateService, SaveResult>(t => t.SaveAsync(null,
+        var result = await Host.WithAsync<TemplateService, SaveResult>(t => t.SaveAsync(null,
             new TemplateForm { Name = "Broken", Content = "FROM ubuntu:22.04\nRUN true\n" }, default));
 
         Assert.False(result.Succeeded);
@@ -37,12 +30,12 @@ public sealed class TemplateServiceTests(PortalExportsFixture fixture) : IAsyncL
     [Fact]
     public async Task A_template_in_use_cannot_be_deleted_and_an_unused_one_can()
     {
-        var scenario = await RunScenario.CreateAsync(fixture, _host);
-        var extra = await _host.WithAsync<TemplateService, SaveResult>(t => t.SaveAsync(null,
+        var scenario = await RunScenario.CreateAsync(Fixture, Host);
+        var extra = await Host.WithAsync<TemplateService, SaveResult>(t => t.SaveAsync(null,
             new TemplateForm { Name = "Labelled", Content = "FROM {DOMINO_DOCKER_IMAGE}\nLABEL team=\"data\"\n" }, default));
 
-        var inUse = await _host.WithAsync<TemplateService, SaveResult>(t => t.DeleteAsync(DockerfileTemplate.StandardId, default));
-        var unused = await _host.WithAsync<TemplateService, SaveResult>(t => t.DeleteAsync(extra.Id!.Value, default));
+        var inUse = await Host.WithAsync<TemplateService, SaveResult>(t => t.DeleteAsync(DockerfileTemplate.StandardId, default));
+        var unused = await Host.WithAsync<TemplateService, SaveResult>(t => t.DeleteAsync(extra.Id!.Value, default));
 
         Assert.False(inUse.Succeeded);
         Assert.Contains($"{scenario.Group}/{scenario.Name}", inUse.ErrorFor(""), StringComparison.Ordinal);
