@@ -142,6 +142,9 @@ public sealed class ExportRunner(
         db.ChangeTracker.Clear();
         var run = await db.Runs.SingleAsync(r => r.Id == runId, ct);
         outcome.ApplyTo(run, now);
+        // A part that never reported its end (the run failed around it) ends with the run.
+        if (run.FilesStatus?.IsRunning() == true) run.FilesStatus = run.Status;
+        if (run.ImageStatus?.IsRunning() == true) run.ImageStatus = run.Status;
         db.RunStages.Add(new RunStage { RunId = runId, Code = run.Status, At = now });
         await db.SaveChangesAsync(ct);
 

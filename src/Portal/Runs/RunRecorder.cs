@@ -80,13 +80,21 @@ internal sealed class RunRecorder(IServiceScopeFactory scopes, TimeProvider time
         }
     }
 
-    private async Task AddStageAsync(StatusCode stage, CancellationToken cancellationToken)
+    private async Task AddStageAsync(StatusCode stage, RunPart part)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         db.RunStages.Add(new RunStage { RunId = runId, Code = stage, At = time.GetUtcNow() });
         // A stage is worth saving even when the run is being cancelled: it tells how far the run got.
         await db.SaveChangesAsync(CancellationToken.None);
+        // A part's status is its latest stage while it runs (the original's executions): the run page and the
+        // v1 API show each part going, not only once it ended.
+        if (stage > StatusCode.Running)
+        {
+            await (part == RunPart.Files
+                ? db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.FilesStatus, stage), CancellationToken.None)
+                : db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.ImageStatus, stage), CancellationToken.None));
+        }
     }
 
     private static List<T> Drain<T>(ConcurrentQueue<T> queue)
@@ -105,7 +113,7 @@ internal sealed class RunRecorder(IServiceScopeFactory scopes, TimeProvider time
     private sealed class PartProgress(RunRecorder recorder, RunPart part) : IExportProgress
     {
         public async ValueTask StageAsync(StatusCode stage, CancellationToken cancellationToken) =>
-            await recorder.AddStageAsync(stage, cancellationToken);
+            await recorder.AddStageAsync(stage, part);
 
         public void Totals(int items, long bytes)
         {

@@ -105,6 +105,8 @@ public sealed class RunStore(PortalDbContext db, TimeProvider time)
             .Where(r => r.Id == runId && (r.Status == StatusCode.Scheduled || r.Status == StatusCode.Initializing || r.Status >= StatusCode.Running))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Status, StatusCode.ExecutionNotComplete)
+                .SetProperty(r => r.FilesStatus, r => r.FilesStatus >= StatusCode.Running ? StatusCode.ExecutionNotComplete : r.FilesStatus)
+                .SetProperty(r => r.ImageStatus, r => r.ImageStatus >= StatusCode.Running ? StatusCode.ExecutionNotComplete : r.ImageStatus)
                 .SetProperty(r => r.Message, message)
                 .SetProperty(r => r.EndedAt, now), cancellationToken);
         if (changed == 0) return false;

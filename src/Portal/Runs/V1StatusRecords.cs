@@ -23,8 +23,7 @@ public static class V1StatusRecords
     public static string StatusOf(Run run)
     {
         if (run.Status == StatusCode.Scheduled) return Scheduled;
-        if (run.Status is StatusCode.Initializing || run.Status.IsRunning()
-            || run.FilesStatus?.IsRunning() == true || run.ImageStatus?.IsRunning() == true) return Running;
+        if (!run.Status.IsFinished()) return Running;
         if (run.Status.IsError() || run.FilesStatus?.IsError() == true || run.ImageStatus?.IsError() == true) return Error;
         if (run.Status == StatusCode.Skipped) return Skipped;
         if (run.Status == StatusCode.Disabled || run.FilesStatus == StatusCode.Disabled || run.ImageStatus == StatusCode.Disabled) return Disabled;

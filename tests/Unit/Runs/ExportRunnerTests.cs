@@ -108,6 +108,7 @@ public sealed class ExportRunnerTests(PortalExportsFixture fixture) : PortalExpo
             var running = Host.RunAsync(first, stop.Token);
             await WaitForAsync(async () => (await Host.RunRecordAsync(first)).Stages.Any(st => st.Code == StatusCode.ProjectFileTansferToS3Started));
 
+            Assert.Equal(StatusCode.ProjectFileTansferToS3Started, (await Host.RunRecordAsync(first)).FilesStatus);
             var second = await scenario.QueueRunAsync();
             var started = DateTime.UtcNow;
             await Host.RunAsync(second);

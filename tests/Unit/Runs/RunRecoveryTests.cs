@@ -19,6 +19,7 @@ public sealed class RunRecoveryTests(PortalExportsFixture fixture) : PortalExpor
         var run = await Host.RunRecordAsync(runId);
         Assert.Equal(StatusCode.ExecutionNotComplete, run.Status);
         Assert.Contains("restarted", run.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.ExecutionNotComplete, run.FilesStatus);
         Assert.NotNull(run.EndedAt);
         var export = await Host.ExportRecordAsync(scenario.ExportId);
         Assert.Null(export.ActiveRunId);
@@ -79,6 +80,7 @@ public sealed class RunRecoveryTests(PortalExportsFixture fixture) : PortalExpor
         {
             await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Status, StatusCode.ProjectFileTansferToS3Started)
+                .SetProperty(r => r.FilesStatus, StatusCode.ProjectFileTansferToS3Started)
                 .SetProperty(r => r.Node, node)
                 .SetProperty(r => r.StartedAt, heartbeat)
                 .SetProperty(r => r.HeartbeatAt, heartbeat));
