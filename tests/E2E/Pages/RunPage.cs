@@ -28,7 +28,7 @@ public sealed class RunPage(IPage page)
 
     public ILocator Images => page.GetByTestId("run-images").Locator("tbody tr");
 
-    public ILocator Files => page.GetByTestId("run-file");
+    public ILocator Files => page.GetByTestId("run-files").Locator("tbody tr");
 
     public ILocator CancelButton => page.GetByRole(AriaRole.Button, new() { Name = "Cancel" });
 

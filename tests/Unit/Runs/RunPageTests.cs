@@ -142,7 +142,7 @@ public sealed class RunPageTests : ComponentTest
         page.Find("[data-testid=file-outcome-Failed]").Click();
 
         page.WaitForAssertion(() => Assert.Equal("Failed", Runs.FileQueries[^1]));
-        var row = page.WaitForElement("[data-testid=run-file]");
+        var row = page.Find("[data-testid=run-files] tbody tr");
         Assert.Contains("data/a.csv", row.TextContent);
         Assert.Contains("Domino answered 500", row.TextContent);
     }
