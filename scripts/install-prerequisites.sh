@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests need that a fresh Debian 12 machine with the .NET SDK lacks:
-# the real services the tests start on loopback (see docs/testing.md) and the S3 server from npm.
+# the real services the tests start on loopback (README.md, "Run the tests") and the S3 server from npm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -173,7 +173,7 @@ public static class DependencyInjection
             var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
             server.WorkerCount = jobs.WorkerCount;
             server.Queues = jobs.EffectiveQueues;
-            server.ServerName = sp.GetRequiredService<Runs.PortalNode>().Name;
+            server.ServerName = sp.GetRequiredService<PortalNode>().Name;
         });
         return services;
     }

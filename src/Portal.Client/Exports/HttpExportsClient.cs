@@ -69,6 +69,7 @@ internal sealed class HttpExportsClient(HttpClient http) : IExportsClient
     {
         using var response = await http.PostAsync($"{Base}/{id}/run", null, cancellationToken);
         return await HttpResults.TryReadAsync<RunStarted>(response, cancellationToken)
-            ?? new RunStarted(false, null, $"The server answered {(int)response.StatusCode}.");
+            ?? new RunStarted(false, null, $"The server answered {(int)response.StatusCode}.",
+                NotFound: response.StatusCode == System.Net.HttpStatusCode.NotFound);
     }
 }

@@ -173,7 +173,7 @@ public sealed class ExportService(
     public async Task<RunStarted> RunNowAsync(PortalUser user, int id, RunTrigger trigger, CancellationToken cancellationToken)
     {
         var export = await Visible(user).AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
-        if (export is null) return new RunStarted(false, null, "This export does not exist.");
+        if (export is null) return new RunStarted(false, null, "This export does not exist.", NotFound: true);
         if (export.Archived) return new RunStarted(false, null, "An archived export cannot run.");
         var run = await runs.CreateAsync(id, trigger, user.Email, cancellationToken);
         run.JobId = jobs.Enqueue<ExportJob>(job => job.RunAsync(run.Id, CancellationToken.None));

@@ -88,7 +88,7 @@ public static class ExportsApi
         var trigger = http.User.Identity?.AuthenticationType == "Bearer" ? RunTrigger.Api : RunTrigger.Manual;
         var started = await exports.RunNowAsync(PortalUser.From(user), id, trigger, cancellationToken);
         if (started.Succeeded) return TypedResults.Accepted($"/api/runs/{started.RunId}", started);
-        return started.Message.Contains("does not exist", StringComparison.Ordinal) ? TypedResults.NotFound() : TypedResults.Conflict(started);
+        return started.NotFound ? TypedResults.NotFound() : TypedResults.Conflict(started);
     }
 
     public static async Task<Ok<Page<RunSummary>>> RunsAsync(int id, RunService runs, ClaimsPrincipal user, CancellationToken cancellationToken,

@@ -15,6 +15,7 @@ using Portal.Health;
 using Portal.Profile;
 using Portal.Runs;
 using Portal.Templates;
+using Portal.Nodes;
 
 namespace Portal.Exports;
 

@@ -6,6 +6,7 @@ using Portal.Domain.Files;
 using Portal.Domain.Images;
 using Portal.Domain.Runs;
 using Portal.Exports;
+using Portal.Nodes;
 
 namespace Portal.Runs;
 

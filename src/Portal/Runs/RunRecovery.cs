@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Domain.Runs;
 using Portal.Exports;
+using Portal.Nodes;
 
 namespace Portal.Runs;
 

@@ -8,7 +8,7 @@ using Portal.Domain.Runs;
 namespace Portal.Runs;
 
 /// <summary>Runs as people read them: their exports' runs, or all for admins. Cancelling works from any node.</summary>
-public sealed class RunService(PortalDbContext db)
+public sealed class RunService(PortalDbContext db, TimeProvider time)
 {
     public IQueryable<Run> Visible(PortalUser user) =>
         user.IsAdmin ? db.Runs : db.Runs.Where(r => r.Export!.OwnerId == user.Id);
@@ -82,7 +82,7 @@ public sealed class RunService(PortalDbContext db)
             // Not started yet: it will never start.
             run.Status = StatusCode.ExecutionCancelled;
             run.Message = $"Cancelled by {user.Email} before it started";
-            run.EndedAt = DateTimeOffset.UtcNow;
+            run.EndedAt = time.GetUtcNow();
         }
         await db.SaveChangesAsync(cancellationToken);
         return SaveResult.Ok((int)Math.Min(runId, int.MaxValue));

@@ -5,6 +5,7 @@ using Portal.Data;
 using Portal.Domain.Files;
 using Portal.Domain.StatusLogs;
 using Portal.Exports;
+using Portal.V1;
 
 namespace Portal.Runs;
 

@@ -3,8 +3,9 @@ using Portal.Domain.Runs;
 using Portal.Domain.Schedules;
 using Portal.Domain.StatusLogs;
 using Portal.Exports;
+using Portal.Runs;
 
-namespace Portal.Runs;
+namespace Portal.V1;
 
 /// <summary>
 /// A run as the original service described it (original-service.md §2.6): the v1 API's status records
