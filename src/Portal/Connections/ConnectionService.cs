@@ -112,22 +112,37 @@ public sealed class ConnectionService(PortalDbContext db, ISecretProtector secre
         return SaveResult.Ok(registry.Id);
     }
 
+    /// <summary>
+    /// Deletes a connection no active export uses. Archived exports let go of their S3 target or registry
+    /// (their runs keep what they recorded); a Domino deployment stays while any export, archived or not, names it.
+    /// </summary>
     public async Task<SaveResult> DeleteAsync(string kind, int id, CancellationToken cancellationToken)
     {
-        var exports = db.Exports.Where(e => !e.Archived);
-        var (inUse, deleted) = kind switch
+        const string inUse = "Exports use this connection: change or archive them first.";
+        int deleted;
+        switch (kind)
         {
-            "domino" => (await db.Exports.AnyAsync(e => e.DominoDeploymentId == id, cancellationToken),
-                (Func<Task<int>>)(() => db.DominoDeployments.Where(d => d.Id == id).ExecuteDeleteAsync(cancellationToken))),
-            "s3" => (await exports.AnyAsync(e => e.S3DestinationId == id, cancellationToken),
-                () => db.S3Destinations.Where(d => d.Id == id).ExecuteDeleteAsync(cancellationToken)),
-            "registry" => (await exports.AnyAsync(e => e.RegistryDestinationId == id, cancellationToken),
-                () => db.RegistryDestinations.Where(d => d.Id == id).ExecuteDeleteAsync(cancellationToken)),
-            _ => (false, (Func<Task<int>>?)null),
-        };
-        if (deleted is null) return SaveResult.Invalid("", $"Unknown kind of connection \"{kind}\".");
-        if (inUse) return SaveResult.Invalid("", "Exports use this connection: change or archive them first.");
-        return await deleted() == 1 ? SaveResult.Ok(id) : SaveResult.Missing("This connection no longer exists.");
+            case "domino":
+                if (await db.Exports.AnyAsync(e => e.DominoDeploymentId == id, cancellationToken))
+                    return SaveResult.Invalid("", "Exports (archived ones too) belong to this Domino deployment: it cannot be deleted.");
+                deleted = await db.DominoDeployments.Where(d => d.Id == id).ExecuteDeleteAsync(cancellationToken);
+                break;
+            case "s3":
+                if (await db.Exports.AnyAsync(e => !e.Archived && e.S3DestinationId == id, cancellationToken)) return SaveResult.Invalid("", inUse);
+                await db.Exports.Where(e => e.S3DestinationId == id)
+                    .ExecuteUpdateAsync(u => u.SetProperty(e => e.S3DestinationId, (int?)null), cancellationToken);
+                deleted = await db.S3Destinations.Where(d => d.Id == id).ExecuteDeleteAsync(cancellationToken);
+                break;
+            case "registry":
+                if (await db.Exports.AnyAsync(e => !e.Archived && e.RegistryDestinationId == id, cancellationToken)) return SaveResult.Invalid("", inUse);
+                await db.Exports.Where(e => e.RegistryDestinationId == id)
+                    .ExecuteUpdateAsync(u => u.SetProperty(e => e.RegistryDestinationId, (int?)null), cancellationToken);
+                deleted = await db.RegistryDestinations.Where(d => d.Id == id).ExecuteDeleteAsync(cancellationToken);
+                break;
+            default:
+                return SaveResult.Invalid("", $"Unknown kind of connection \"{kind}\".");
+        }
+        return deleted == 1 ? SaveResult.Ok(id) : SaveResult.Missing("This connection no longer exists.");
     }
 
     public async Task<ConnectionTestResult?> TestAsync(string kind, int id, CancellationToken cancellationToken)

@@ -92,6 +92,22 @@ public sealed class ConnectionServiceTests(PortalExportsFixture fixture) : Porta
     }
 
     [Fact]
+    public async Task An_S3_target_only_archived_exports_used_can_be_deleted_and_they_let_go_of_it()
+    {
+        var scenario = await RunScenario.CreateAsync(Fixture, Host, image: false);
+        var export = await Host.ExportRecordAsync(scenario.ExportId);
+        await Host.WithAsync<Portal.Exports.ExportService, SaveResult>(s => s.ArchiveAsync(scenario.User, scenario.ExportId, default));
+
+        var deleted = await Host.WithAsync<ConnectionService, SaveResult>(c => c.DeleteAsync("s3", export.S3DestinationId!.Value, default));
+        var domino = await Host.WithAsync<ConnectionService, SaveResult>(c => c.DeleteAsync("domino", export.DominoDeploymentId, default));
+
+        Assert.True(deleted.Succeeded, deleted.ErrorFor(""));
+        Assert.Null((await Host.ExportRecordAsync(scenario.ExportId)).S3DestinationId);
+        Assert.False(domino.Succeeded);
+        Assert.Contains("archived ones too", domino.ErrorFor(""), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_connection_input_is_explained_field_by_field()
     {
         var result = await Host.WithAsync<ConnectionService, SaveResult>(c => c.SaveS3TargetAsync(null, new S3TargetForm
