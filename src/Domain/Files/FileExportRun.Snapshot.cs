@@ -34,6 +34,8 @@ internal sealed partial class FileExportRun
         if (manifest.HasETags)
         {
             if (Matches(manifest, latest.Objects)) return manifest;
+            // An object the manifest vouched for changed since: its metadata says nothing about its bytes any more.
+            _changed.UnionWith(manifest.Files.Where(f => latest.Objects.TryGetValue(f.Path, out var o) && o.ETag != f.ETag).Select(f => f.Path));
             LogManifestNotIntact(logger, _layout.LatestUrl);
             return null;
         }
@@ -44,6 +46,7 @@ internal sealed partial class FileExportRun
             if (!latest.Objects.TryGetValue(f.Path, out var o) || o.Size != f.Size) return;
             var stored = await store.HashAsync(_layout.LatestKey(f.Path), token);
             if (stored.Sha256 == f.Sha256) verified[i] = f with { ETag = stored.ETag.Length > 0 ? stored.ETag : o.ETag };
+            else lock (_changed) _changed.Add(f.Path);
         }, cancellationToken);
         if (verified.All(v => v is not null))
             return manifest with { Format = SnapshotManifest.CurrentFormat, Files = verified.Select(v => v!).ToList() };

@@ -31,7 +31,7 @@ internal sealed partial class FileExportRun
                 case FileStepKind.Copy:
                     var copied = await store.CopyAsync(step.SourceKey!, key, f.Size, Metadata(f, step.Sha256), cancellationToken);
                     return await UnchangedAsync(f, step.Sha256!, copied, attempts: 1, cancellationToken);
-                case FileStepKind.Probe when await ProbeAsync(f, key, cancellationToken) is { } sha256:
+                case FileStepKind.Probe when !_changed.Contains(f.Path) && await ProbeAsync(f, key, cancellationToken) is { } sha256:
                     return await UnchangedAsync(f, sha256, latest[f.Path].ETag, attempts: 0, cancellationToken);
                 default:
                     var (result, attempts) = await DownloadAsync(project, f, key, countAsTransfer: true, cancellationToken);

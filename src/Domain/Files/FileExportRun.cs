@@ -27,6 +27,8 @@ internal sealed partial class FileExportRun(
     private readonly ExportLayout _layout = request.Layout;
     private readonly IRunLease _lease = request.Fence;
     private readonly ConcurrentQueue<FileRecord> _failed = new();
+    // Objects whose bytes differ from what latest's manifest recorded: never kept on their metadata's word.
+    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
     private int _transferred, _unchanged, _deleted;
     private long _bytesTransferred;
 
