@@ -10,7 +10,8 @@ public sealed class S3TimeoutException(string message) : TimeoutException(messag
 /// The S3 client's HTTP pipeline: the lease gate for writes, the request timeout and the stall detector.
 /// It sits below the SDK, so every attempt the SDK makes passes through it.
 /// </summary>
-internal sealed class S3RequestHandler(S3RequestPolicy policy, TimeProvider time) : DelegatingHandler(Primary(policy))
+internal sealed class S3RequestHandler(S3RequestPolicy policy, TimeProvider time, HttpMessageHandler? inner = null)
+    : DelegatingHandler(inner ?? Primary(policy))
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

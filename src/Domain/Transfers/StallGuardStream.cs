@@ -14,7 +14,7 @@ public sealed class StallGuardStream(Stream inner, TimeSpan stallTimeout, string
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (!_stall.TryReset()) throw Stalled();
+        if (_stall.IsCancellationRequested) throw Stalled();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stall.Token);
         _stall.CancelAfter(stallTimeout);
         try

@@ -112,6 +112,27 @@ public sealed class SnapshotTrustTests(FileExportFixture fx) : IClassFixture<Fil
         _ = v2;
     }
 
+    [Fact]
+    public async Task Exports_and_rotates_on_a_store_that_ignores_conditional_writes()
+    {
+        await using var ignoring = await Portal.Testbed.S3.S3Server.StartAsync([FileExportFixture.Bucket], strictSignatures: false, conditionalWrites: false);
+        var target = ignoring.Target(FileExportFixture.Bucket);
+        var (user, project, name) = fx.NewProject();
+        var v1 = project.Commit(Text("a.txt", "one"), Text("gone.txt", "g"));
+        var first = await fx.ExportAsync(fx.Request(user, project, name, target: target));
+        var v2 = project.Commit(Text("a.txt", "two"));
+        var request = fx.Request(user, project, name, first.NewState, target: target);
+
+        var second = await fx.ExportAsync(request);
+
+        Assert.Equal(StatusCode.Completed, second.Status);
+        foreach (var (prefix, commit) in new[] { (request.Layout.LatestPrefix, v2), (request.Layout.PriorPrefix, v1) })
+        {
+            var stored = await ignoring.ReadTreeAsync(FileExportFixture.Bucket, prefix);
+            Assert.Equal(commit.Files.Values.Select(f => (f.Path, f.Content.Sha256())).Order(), stored.Select(o => (o.Key, o.Value.Sha256)).Order());
+        }
+    }
+
     /// <summary>latest's manifest as a portal that recorded no ETags wrote it.</summary>
     private async Task WriteFormat1Async(ExportLayout layout)
     {
