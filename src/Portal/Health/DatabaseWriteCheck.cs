@@ -9,8 +9,8 @@ namespace Portal.Health;
 
 /// <summary>
 /// Readiness: this node can write to its database, not only read it. Unhealthy when a probe write fails, when the disk
-/// holding a SQLite database is full, when this node's run records failed to save in the last half minute, or when run
-/// endings wait in its local journal for the database.
+/// holding a SQLite database is full, when this node's run records failed to save and have not been saved since, or when
+/// run endings wait in its local journal for the database.
 /// </summary>
 internal sealed class DatabaseWriteCheck(PortalDbContext db, PortalNode node, DatabaseWrites writes, RunJournal journal,
     IOptions<DatabaseOptions> database, TimeProvider time) : IHealthCheck
@@ -18,16 +18,14 @@ internal sealed class DatabaseWriteCheck(PortalDbContext db, PortalNode node, Da
     /// <summary>Below this much free space a SQLite database cannot be relied on to take a write.</summary>
     private const long MinimumFreeBytes = 1024 * 1024;
 
-    private static readonly TimeSpan FailureWindow = TimeSpan.FromSeconds(30);
-
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (journal.Pending is > 0 and var pending)
             return HealthCheckResult.Unhealthy($"{pending} run endings wait in this node's journal for the database to take them");
         if (database.Value.Provider == DatabaseProvider.Sqlite && FreeBytes(db.Database.GetDbConnection().DataSource) is < MinimumFreeBytes and var free)
             return HealthCheckResult.Unhealthy($"The disk holding the SQLite database has {free} bytes free");
-        if (writes.RecentFailure(FailureWindow) is { } failure)
-            return HealthCheckResult.Unhealthy($"This node's run records could not be saved: {failure}");
+        if (writes.Failure is { } failure)
+            return HealthCheckResult.Unhealthy($"This node's run records could not be saved ({failure})");
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

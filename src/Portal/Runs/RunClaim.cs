@@ -69,9 +69,10 @@ internal sealed class RunClaim(IServiceScopeFactory scopes, TimeProvider time, R
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            writes.Failed(e);
+            writes.Failed("heartbeat", e);
             throw;
         }
+        writes.Succeeded("heartbeat");
         if (changed == 0)
         {
             await _lost.CancelAsync();

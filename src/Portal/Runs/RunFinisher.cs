@@ -32,11 +32,13 @@ internal sealed partial class RunFinisher(IServiceScopeFactory scopes, RunJourna
         {
             try
             {
-                return await RecordAsync(ending, replay: false) ? EndingRecorded.Recorded : EndingRecorded.ClaimLost;
+                var recorded = await RecordAsync(ending, replay: false) ? EndingRecorded.Recorded : EndingRecorded.ClaimLost;
+                writes.Recovered();
+                return recorded;
             }
             catch (Exception e)
             {
-                writes.Failed(e);
+                writes.Failed("run endings", e);
                 if (attempt >= Backoff.Length)
                 {
                     journal.Save(ending);
@@ -61,12 +63,13 @@ internal sealed partial class RunFinisher(IServiceScopeFactory scopes, RunJourna
             {
                 var applied = await RecordAsync(ending, replay: true);
                 journal.Remove(ending.RunId);
+                writes.Recovered();
                 LogReplayed(logger, ending.RunId, (int)ending.Status, applied);
                 recorded++;
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                writes.Failed(e);
+                writes.Failed("run endings", e);
                 LogReplayFailed(logger, ending.RunId, e.GetBaseException().Message);
                 break;
             }

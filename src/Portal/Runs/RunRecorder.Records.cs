@@ -32,13 +32,14 @@ internal sealed partial class RunRecorder
             _uncertain = true;
             await db.SaveChangesAsync(cancellationToken);
             _uncertain = false;
+            writes.Succeeded("file records");
             _unsavedFiles.Clear();
             _unsavedImages.Clear();
             _unsavedStages.Clear();
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            writes.Failed(e);
+            writes.Failed("file records", e);
             throw;
         }
     }
