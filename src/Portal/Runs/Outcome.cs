@@ -43,11 +43,13 @@ internal sealed record Outcome(StatusCode Status, string Message)
         };
 
         if (filesStatus?.IsError() == true)
-            return outcome.Failed(filesStatus.Value, Label(both, "Files", CancelMessage(filesStatus.Value, timeout) ?? files!.Message),
-                files!.ExceptionType, files.ExceptionDetails);
+            return outcome.Failed(filesStatus.Value,
+                Label(both, "Files", (filesStatus != files!.Status ? CancelMessage(filesStatus.Value, timeout) : null) ?? files.Message),
+                files.ExceptionType, files.ExceptionDetails);
         if (imageStatus?.IsError() == true)
-            return outcome.Failed(imageStatus.Value, Label(both, "Image", CancelMessage(imageStatus.Value, timeout) ?? image!.Message),
-                image!.ExceptionType, WithBuildOutput(image.ExceptionDetails, image.BuildOutput));
+            return outcome.Failed(imageStatus.Value,
+                Label(both, "Image", (imageStatus != image!.Status ? CancelMessage(imageStatus.Value, timeout) : null) ?? image.Message),
+                image.ExceptionType, WithBuildOutput(image.ExceptionDetails, image.BuildOutput));
         if (filesStatus is null or StatusCode.Skipped && imageStatus is null or StatusCode.Skipped)
             return outcome with { Status = StatusCode.Skipped, Message = Summary(files, image) };
         return outcome with { Status = StatusCode.Completed, Message = Summary(files, image) };

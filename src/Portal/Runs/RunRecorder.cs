@@ -91,11 +91,7 @@ internal sealed partial class RunRecorder(IServiceScopeFactory scopes, TimeProvi
                 // A flush that has begun runs to its end: stopping mid-save could leave it unsure what it saved.
                 try
                 {
-                    if (!await FlushAsync(CancellationToken.None))
-                    {
-                        RunLog.ClaimLost(logger, claim.RunId, claim.ExportId);
-                        return;
-                    }
+                    if (!await FlushAsync(CancellationToken.None)) return; // the claim is lost: the run stops (and says so once it ended)
                 }
                 catch (Exception e)
                 {
