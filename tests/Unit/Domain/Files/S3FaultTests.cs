@@ -95,6 +95,35 @@ public sealed class S3FaultTests(FileExportFixture fx) : IClassFixture<FileExpor
     }
 
     [Fact]
+    public async Task A_download_that_stalls_is_tried_again_and_then_ends_the_run_with_a_clear_code_long_before_the_run_timeout()
+    {
+        var (user, project, name) = fx.NewProject();
+        var head = project.Commit(Big("stuck.bin", 6, seed: 25));
+        // One chunk, then (at one byte a second) nothing more for hours: a connection that stalls.
+        fx.Domino.Faults.ThrottleBlob(head.Files["stuck.bin"].Content.Key, 1);
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var result = await fx.ExporterWith(o =>
+            {
+                o.StallTimeout = StallTimeout;
+                o.MaxAttemptsPerFile = 2;
+                o.RetryDelay = TimeSpan.FromMilliseconds(100);
+            }).ExportAsync(Request(user, project, name), new RecordingProgress(), default);
+
+            Assert.Equal(StatusCode.DominoAPIError, result.Status);
+            Assert.Contains("failed 2 times", result.Message, StringComparison.Ordinal);
+            Assert.Contains("no byte arrived from Domino ('stuck.bin') for 2 s (Exports:StallTimeout)", result.Message, StringComparison.Ordinal);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"gave up after {clock.Elapsed}");
+            Assert.Empty(await fx.OpenUploadsAsync(Request(user, project, name).Layout.BasePrefix));
+        }
+        finally
+        {
+            fx.Domino.Faults.ThrottleBlob(head.Files["stuck.bin"].Content.Key, 0);
+        }
+    }
+
+    [Fact]
     public async Task A_failed_run_aborts_its_multipart_uploads_even_when_S3_refuses_the_first_abort()
     {
         var (user, project, name) = fx.NewProject();
