@@ -29,11 +29,10 @@ public sealed partial class ProjectFilesExporter(
             return Failed(request, null, invalid, started);
 
         FileExportRun? run = null;
-        S3Store? store = null;
         try
         {
             using var s3 = s3Clients.Create(request.Target, new S3RequestPolicy(_options.S3RequestTimeout, _options.StallTimeout, request.Fence));
-            store = new S3Store(s3, request.Target, new S3Retry(_options.MaxAttemptsPerFile, _options.RetryDelay), _time)
+            var store = new S3Store(s3, request.Target, new S3Retry(_options.MaxAttemptsPerFile, _options.RetryDelay), _time)
             {
                 ReadStallTimeout = _options.StallTimeout,
             };

@@ -66,7 +66,7 @@ public sealed class ExportRunner(
         if (claimed.Outcome == ClaimOutcome.AlreadyRunning)
         {
             RunLog.AlreadyRunning(logger, runId, exportId.Value, claimed.HolderId ?? 0);
-            await finisher.FinishAsync(Outcome.Of(StatusCode.ExecutionScheduleTimeout, Refusal(claimed))
+            await finisher.FinishAsync(Outcome.Of(StatusCode.ExecutionScheduleTimeout, claimed.Refusal)
                 .ToEnding(runId, exportId.Value, null, time.GetUtcNow(), null));
             return;
         }
@@ -98,12 +98,6 @@ public sealed class ExportRunner(
         }
     }
 
-    /// <summary>Which run holds the export, since when and where: what a refused start tells.</summary>
-    private static string Refusal(RunClaimResult claimed) => claimed.HolderNumber is { } number
-        ? string.Create(CultureInfo.InvariantCulture,
-            $"The export was already running (run #{number}, since {claimed.HolderSince:yyyy-MM-dd HH:mm:ss} UTC on {claimed.HolderNode ?? "an unknown node"}), so this run did not start")
-        : "The export was already running, so this run did not start";
-
     private async Task<Outcome> ExecuteAsync(IServiceProvider services, RunClaim claim, RunRecorder recorder, CancellationToken shutdown)
     {
         var (runId, exportId) = (claim.RunId, claim.ExportId);
@@ -128,18 +122,25 @@ public sealed class ExportRunner(
 
         var runsFiles = export.Kind == ExportKind.Project && export.ExportFiles && export.S3Destination is not null;
         var runsImage = (export.Kind == ExportKind.Environment || export.ExportImage) && export.RegistryDestination is not null;
-        var filesTask = runsFiles
-            ? files.ExportAsync(requests.Files(export, apiKey, runId.ToString(CultureInfo.InvariantCulture)) with { Lease = claim },
-                recorder.For(RunPart.Files), linked.Token)
-            : Task.FromResult<FileExportResult?>(null)!;
-        var imageTask = runsImage
-            ? images.ExportAsync(requests.Image(export, apiKey), recorder.For(RunPart.Image), linked.Token)
-            : Task.FromResult<ImageExportResult?>(null)!;
-        FileExportResult? filesResult = await filesTask;
-        ImageExportResult? imageResult = await imageTask;
-
-        await stopPump.CancelAsync();
-        await pump;
+        FileExportResult? filesResult;
+        ImageExportResult? imageResult;
+        try
+        {
+            var filesTask = runsFiles
+                ? files.ExportAsync(requests.Files(export, apiKey, runId.ToString(CultureInfo.InvariantCulture)) with { Lease = claim },
+                    recorder.For(RunPart.Files), linked.Token)
+                : Task.FromResult<FileExportResult?>(null)!;
+            var imageTask = runsImage
+                ? images.ExportAsync(requests.Image(export, apiKey), recorder.For(RunPart.Image), linked.Token)
+                : Task.FromResult<ImageExportResult?>(null)!;
+            filesResult = await filesTask;
+            imageResult = await imageTask;
+        }
+        finally
+        {
+            await stopPump.CancelAsync();
+            await pump;
+        }
         try
         {
             await recorder.FlushAsync(CancellationToken.None);

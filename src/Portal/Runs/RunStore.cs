@@ -17,7 +17,14 @@ public enum ClaimOutcome
 /// and where, when refused.
 /// </summary>
 public sealed record RunClaimResult(ClaimOutcome Outcome, long Generation = 0, long? HolderId = null, int? HolderNumber = null,
-    DateTimeOffset? HolderSince = null, string? HolderNode = null);
+    DateTimeOffset? HolderSince = null, string? HolderNode = null)
+{
+    /// <summary>What a refused start (101) records: which run holds the export, since when and where.</summary>
+    public string Refusal => HolderNumber is { } number
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"The export was already running (run #{number}, since {HolderSince?.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC on {HolderNode ?? "an unknown node"}), so this run did not start")
+        : "The export was already running, so this run did not start";
+}
 
 /// <summary>
 /// The database side of a run's life: numbering, the start transition, and the export's guard.
