@@ -105,6 +105,34 @@ public sealed class ExportRulesTests(PortalExportsFixture fixture) : PortalExpor
         Assert.Equal(StatusCode.APIProjectNotFound.Describe(), unknown.ErrorFor(nameof(ExportForm.DominoProjectName)));
     }
 
+    [Fact]
+    public async Task The_form_check_asks_Domino_about_the_chosen_project_so_a_list_without_permissions_blocks_nothing()
+    {
+        var scenario = await RunScenario.CreateAsync(Fixture, Host, image: false);
+        var stranger = Fixture.Domino.AddProject(Fixture.Domino.AddUser($"stranger{Fixture.Next()}"), "Readonly");
+        stranger.Grant(scenario.DominoUser, canChangeSettings: false);
+        var form = await FormAsync(scenario);
+        form.GroupName = "g" + Fixture.Next();
+        Fixture.Domino.ProjectListShape = Testbed.Domino.ProjectListShape.Lean;
+        try
+        {
+            var listed = await Host.WithAsync<ExportService, IReadOnlyList<DominoProjectOption>>(
+                s => s.DominoProjectsAsync(scenario.User, form.DominoDeploymentId, default));
+            var allowed = await ValidateAsync(scenario.User, scenario.ExportId, form);
+            form.DominoOwnerName = stranger.Owner.UserName;
+            form.DominoProjectName = stranger.Name;
+            var refused = await ValidateAsync(scenario.User, null, form);
+
+            Assert.Contains(listed, p => p.ProjectName == scenario.Project.Name && p.CanExport is null);
+            Assert.Null(allowed.ErrorFor(nameof(ExportForm.DominoProjectName)));
+            Assert.Equal(StatusCode.APIUnauthorized.Describe(), refused.ErrorFor(nameof(ExportForm.DominoProjectName)));
+        }
+        finally
+        {
+            Fixture.Domino.ProjectListShape = Testbed.Domino.ProjectListShape.Full;
+        }
+    }
+
     [Theory]
     [InlineData("every minute", "UTC", "Schedule", "five fields")]
     [InlineData("0 25 * * *", "UTC", "Schedule", "Invalid cron expression")]

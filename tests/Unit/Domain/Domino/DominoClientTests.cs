@@ -72,6 +72,23 @@ public sealed class DominoClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Lists_projects_with_their_right_to_export_or_unknown_when_the_list_lacks_permissions()
+    {
+        var alice = _domino.AddUser("alice");
+        var carol = _domino.AddUser("carol");
+        _domino.AddProject(alice, "churn");
+        _domino.AddProject(carol, "shared").Grant(alice, canChangeSettings: false);
+        var client = _services.Create(_domino, alice.ApiKey);
+
+        var full = await client.ListProjectsAsync(default);
+        _domino.ProjectListShape = ProjectListShape.Lean;
+        var lean = await client.ListProjectsAsync(default);
+
+        Assert.Equal([new DominoListedProject("alice", "churn", true), new DominoListedProject("carol", "shared", false)], full);
+        Assert.Equal([new DominoListedProject("alice", "churn", null), new DominoListedProject("carol", "shared", null)], lean);
+    }
+
+    [Fact]
     public async Task Maps_an_unknown_project_to_131_and_a_stranger_to_132()
     {
         var alice = _domino.AddUser("alice");
