@@ -21,6 +21,7 @@ public static class V1Api
     {
         app.MapGet("/version", () => TypedResults.Ok(new V1Version("v1")))
             .WithTags("v1").WithSummary("The API version (the original's /version, which answered 500 by a typo)");
+        app.MapV1OpenApi();
 
         var projects = app.MapGroup("/v1/projects").WithTags("v1: projects").AllowAnonymous();
         Writes(projects.MapPost("/create", CreateProjectAsync), 201, 400, 401, 409, 422, 503)
