@@ -55,6 +55,21 @@ public sealed class ImagesConformanceTests(V1Fixture portal) : IClassFixture<V1F
             JsonSerializer.Serialize(new { compute_environment_id = environment.Id, export_group_name = "bad group!" }));
         Assert.Equal((HttpStatusCode.UnprocessableEntity, InvalidGroup), (invalid.Status, invalid.Message));
 
+        var missing = await alice.PostAsync("/v1/images/create", "{\"compute_environment_id\": \"no-such-environment\"}");
+        Assert.Equal((HttpStatusCode.BadRequest, "The input supplied is invalid: specified Domino Compute Environment does not exist"),
+            (missing.Status, missing.Message));
+        Assert.Equal(ExportFields, missing.Fields);
+        var secret = portal.Domino.AddEnvironment("Conformance secret");
+        secret.Deny(portal.DominoAlice);
+        var denied = await alice.PostAsync("/v1/images/create", JsonSerializer.Serialize(new { compute_environment_id = secret.Id }));
+        Assert.Equal((HttpStatusCode.Unauthorized, "Specified Domino API key does not have permission to the specified Domino Compute Environment"),
+            (denied.Status, denied.Message));
+        var byEnvironment = await alice.PutAsync($"/v1/images/update/{environment.Id}", "{\"update_api_key\": true}");
+        Assert.Equal((HttpStatusCode.OK, id), (byEnvironment.Status, byEnvironment.Json.GetProperty("export_id").GetString()));
+        var withoutFlag = await alice.PutAsync($"/v1/images/update/{id}", "{}");
+        Assert.Equal((HttpStatusCode.BadRequest, Malformed, "missing required field: update_api_key"),
+            (withoutFlag.Status, withoutFlag.Message, withoutFlag.Json.GetProperty("hint").GetString()));
+
         var unknown = await alice.DeleteAsync("/v1/images/archive/0123456789abcdef0123456789abcdef");
         Assert.Equal((HttpStatusCode.NotFound, UnknownExport), (unknown.Status, unknown.Message));
         Assert.Equal(["success", "message", "export_id"], unknown.Fields);

@@ -207,4 +207,24 @@ public sealed class ProjectsConformanceTests(V1Fixture portal) : IClassFixture<V
         Assert.StartsWith("No portal account has stored this Domino API key and no v1 service account is designated",
             answer.Json.GetProperty("hint").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Domino_failing_is_503_with_the_199_text_in_each_paths_shape()
+    {
+        var stranger = portal.Domino.AddUser("conformance-stranger");
+        var script = await ScriptAsync(stranger.ApiKey);
+        portal.Domino.Faults.Fail("/v4/auth/principal", times: 10, status: 502, body: "bad gateway");
+        try
+        {
+            var create = await script.PostAsync(Create, CreateBody("x", "y", "z", "conformance-stranger"));
+            var status = await script.GetAsync("/v1/projects/status");
+
+            AssertOriginal(create, HttpStatusCode.ServiceUnavailable, "An unexpected error has occurred: DominoException");
+            Assert.Equal((HttpStatusCode.ServiceUnavailable, "[]"), (status.Status, status.Json.GetRawText()));
+        }
+        finally
+        {
+            portal.Domino.Faults.Clear();
+        }
+    }
 }
