@@ -154,42 +154,4 @@ public sealed class StatusConformanceTests(V1Fixture portal) : IClassFixture<V1F
             Assert.Equal("[]", answer.Json.GetRawText());
         }
     }
-
-    [Fact]
-    public async Task Version_answers_v1()
-    {
-        var answer = await (await ScriptAsync(null)).GetAsync("/version");
-
-        Assert.Equal(HttpStatusCode.OK, answer.Status);
-        Assert.Equal("{\"api_version\":\"v1\"}", answer.Json.GetRawText());
-    }
-
-    [Fact]
-    public async Task The_published_document_keeps_the_originals_paths_and_corrects_its_types()
-    {
-        string[] original =
-        [
-            "/health", "/v1/projects/create", "/v1/projects/update/{export_id}", "/v1/projects/status", "/v1/projects/status/{export_id}",
-            "/v1/projects/status/{username}", "/v1/projects/status/{username}/{project_name}", "/v1/images/create",
-            "/v1/images/update/{export_id}", "/v1/images/update/{compute_environment_id}", "/v1/images/status",
-            "/v1/images/status/{export_id}", "/v1/images/status/{compute_environment_id}", "/v1/images/archive/{export_id}",
-            "/v1/images/archive/{compute_environment_id}",
-        ];
-        var document = await V1Document.LoadAsync(portal.Client());
-        var schemas = document.Root["components"]!["schemas"]!;
-
-        Assert.Equal("3.0.3", document.Root["openapi"]!.GetValue<string>());
-        // The original's paths, plus /version, which it served but left out of its document.
-        Assert.Equal(original.Append("/version").Order(StringComparer.Ordinal), document.Paths.Order(StringComparer.Ordinal));
-        Assert.Equal(portal.BaseAddress.ToString().TrimEnd('/'), document.Root["servers"]![0]!["url"]!.GetValue<string>());
-        foreach (var runtime in new[] { "project_export_runtime_seconds", "image_export_runtime_seconds" })
-            Assert.Equal("number", schemas["ProjectStatus"]!["properties"]![runtime]!["type"]!.GetValue<string>());
-        Assert.Equal("number", schemas["ImageStatus"]!["properties"]!["image_export_runtime_seconds"]!["type"]!.GetValue<string>());
-        foreach (var nullable in new[] { "error_message", "project_export_location", "project_commit_id", "domino_image_environment_name" })
-            Assert.True(schemas["ProjectStatus"]!["properties"]![nullable]!["nullable"]!.GetValue<bool>(), nullable);
-        foreach (var write in new[] { "/v1/projects/create", "/v1/projects/update/{export_id}", "/v1/images/create" })
-            Assert.NotNull(document.Root["paths"]![write]!.AsObject().Single().Value!["responses"]!["422"]);
-        Assert.Equal("boolean", schemas["Health"]!["properties"]!["overall_healthy"]!["type"]!.GetValue<string>());
-        Assert.Null(schemas["Health"]!["properties"]!["overall_healthy"]!["nullable"]);
-    }
 }
