@@ -13,13 +13,6 @@ namespace Portal.Tests.Integration.V1.Conformance;
 [Collection(PortalHostCollection.Name)]
 public sealed class ImagesConformanceTests(V1Fixture portal) : IClassFixture<V1Fixture>
 {
-    private static readonly string[] StatusFields =
-    [
-        "timestamp", "export_id", "status", "error_code", "error_message", "export_frequency_seconds", "compute_environment_id",
-        "compute_environment_revision_id", "domino_image_environment_name", "export_group_name", "export_project_name",
-        "image_export_location", "image_export_runtime_seconds",
-    ];
-
     private async Task<V1Script> ScriptAsync(string? key) => new(portal.V1Client(key), await V1Document.LoadAsync(portal.Client()));
 
     [Fact]
@@ -42,7 +35,7 @@ public sealed class ImagesConformanceTests(V1Fixture portal) : IClassFixture<V1F
         var status = await alice.GetAsync($"/v1/images/status/{environment.Id}");
         Assert.Equal(HttpStatusCode.OK, status.Status);
         var newest = status.Json.EnumerateArray().First();
-        Assert.Equal(StatusFields, newest.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(V1Json.ImageStatusFields, newest.EnumerateObject().Select(p => p.Name));
         Assert.Equal(("success", "42.0", 1), (newest.GetProperty("status").GetString(), newest.GetProperty("image_export_runtime_seconds").GetRawText(),
             newest.GetProperty("compute_environment_revision_id").GetInt32()));
         Assert.Equal($"registry.example:5000/public/domino:{environment.Id}-v1", newest.GetProperty("image_export_location").GetString());

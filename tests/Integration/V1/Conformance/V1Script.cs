@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 
 namespace Portal.Tests.Integration.V1.Conformance;
@@ -43,12 +42,7 @@ internal sealed class V1Script(HttpClient http, V1Document? document)
 
     public async Task<ScriptAnswer> SendAsync(HttpMethod method, string path, string? body, string? contentType = "application/json")
     {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
-            if (contentType is not null) request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        }
+        using var request = V1Json.Request(method, path, body, contentType);
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.Content.Headers.ContentType?.MediaType == "application/json",
@@ -81,13 +75,8 @@ internal static class V1Messages
     public const string NoContentType = "Warning: request has been processed, but the 'Content-Type: application/json' header is missing";
 
     /// <summary>The fields of create's and update's answer, in the original's order.</summary>
-    public static readonly string[] ExportFields = ["success", "message", "export_id", "export_frequency_seconds"];
+    public static readonly string[] ExportFields = V1Json.ExportResponseFields;
 
-    public static readonly string[] ProjectStatusFields =
-    [
-        "timestamp", "export_id", "status", "error_code", "error_message", "export_frequency_seconds", "domino_username",
-        "domino_project_name", "export_group_name", "export_project_name", "project_export_runtime_seconds", "project_export_location",
-        "project_commit_id", "project_export_status", "image_export_runtime_seconds", "image_export_location", "image_export_status",
-        "domino_image_environment_name",
-    ];
+    /// <summary>A project status record's eighteen fields, in order.</summary>
+    public static readonly string[] ProjectStatusFields = V1Json.ProjectStatusFields;
 }
