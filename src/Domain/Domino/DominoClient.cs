@@ -42,12 +42,24 @@ public sealed class DominoClient(HttpClient http, string apiKey)
         return ToProject(dto, ownerName);
     }
 
-    /// <summary>The projects this key can see (to pick from when defining an export).</summary>
-    public async Task<IReadOnlyList<DominoProject>> ListProjectsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The projects this key can see, to pick from when defining an export. The list's fields vary by Domino
+    /// version (<see cref="ProjectListReader"/>); whether the key may export a project is known for certain
+    /// only from <see cref="FindProjectAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<DominoListedProject>> ListProjectsAsync(CancellationToken cancellationToken)
     {
-        var dtos = await GetJsonAsync("/v4/gateway/projects?showCompleted=false", DominoEndpoint.ListProjects,
-            DominoJson.Default.ListProjectDto, "the project list", cancellationToken);
-        return dtos.Select(d => ToProject(d, d.OwnerUsername ?? "")).ToList();
+        var root = await GetJsonAsync("/v4/gateway/projects?showCompleted=false", DominoEndpoint.ListProjects,
+            DominoJson.Default.JsonElement, "the project list", cancellationToken);
+        try
+        {
+            return ProjectListReader.Read(root);
+        }
+        catch (JsonException e)
+        {
+            throw new DominoException(StatusCode.DominoAPIError, "Domino answered the project list with something that is not a list of projects",
+                HttpStatusCode.OK, e.Message, e);
+        }
     }
 
     /// <summary>The newest commit (highest commit time), or null for a project without commits.</summary>

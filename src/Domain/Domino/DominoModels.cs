@@ -14,6 +14,12 @@ public sealed record DominoProject(string Id, string Name, string OwnerName, IRe
     public bool CanExport => AllowedOperations.Contains(ChangeProjectSettings, StringComparer.Ordinal);
 }
 
+/// <summary>
+/// A project as Domino's project list shows it. <see cref="CanExport"/> is null when the list carries no
+/// permission fields (they vary by Domino version): unknown, to be judged with the project's own record.
+/// </summary>
+public sealed record DominoListedProject(string OwnerName, string Name, bool? CanExport);
+
 public sealed record DominoCommit(string Id, DateTimeOffset CommitTime);
 
 /// <summary>A file at a commit. <see cref="Key"/> is Domino's content-addressed blob id.</summary>

@@ -31,7 +31,6 @@ internal sealed record EnvironmentJsonDto(List<RevisionDto>? Revisions);
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(PrincipalDto))]
 [JsonSerializable(typeof(ProjectDto))]
-[JsonSerializable(typeof(List<ProjectDto>), TypeInfoPropertyName = "ListProjectDto")]
 [JsonSerializable(typeof(List<CommitDto>), TypeInfoPropertyName = "ListCommitDto")]
 [JsonSerializable(typeof(List<FileDto>), TypeInfoPropertyName = "ListFileDto")]
 [JsonSerializable(typeof(UseableEnvironmentsDto))]

@@ -14,7 +14,7 @@ public sealed partial class ExportEditor : IDisposable
     private ExportForm model = new();
     private ExportValidation? validation;
     private IReadOnlyDictionary<string, string[]>? saveErrors;
-    private IReadOnlyList<DominoProjectOption>? projects;
+    private DominoProjectList? projects;
     private CancellationTokenSource? pending;
     private bool showAll;
     private bool busy;
@@ -38,18 +38,10 @@ public sealed partial class ExportEditor : IDisposable
 
     private bool MissingKey => Id is null && model.DominoDeploymentId != 0 && !Options.DeploymentsWithKey.Contains(model.DominoDeploymentId);
 
-    private DominoProjectOption? SelectedProject =>
-        model.DominoOwnerName is { Length: > 0 } owner && model.DominoProjectName is { Length: > 0 } name
-            ? projects?.FirstOrDefault(p => p.OwnerName.Equals(owner, StringComparison.OrdinalIgnoreCase) && p.ProjectName == name)
-              ?? new DominoProjectOption(owner, name, true)
-            : null;
-
     /// <summary>Reasons for the form as a whole, and any about a field this form does not show.</summary>
     private string? FormError => saveErrors is null
         ? null
         : string.Join(" ", saveErrors.Where(e => !Fields.Contains(e.Key)).SelectMany(e => e.Value)) is { Length: > 0 } text ? text : null;
-
-    private string? ProjectError => Shown("DominoProjectName") ?? Shown("DominoOwnerName");
 
     protected override async Task OnInitializedAsync()
     {
@@ -121,27 +113,19 @@ public sealed partial class ExportEditor : IDisposable
         {
             projects = await Exports.DominoProjectsAsync(model.DominoDeploymentId);
         }
-        catch (HttpRequestException)
+        catch (HttpRequestException e)
         {
-            projects = [];
+            projects = new DominoProjectList([], e.Message);
         }
     }
 
-    private Task ProjectChanged(DominoProjectOption? project) => Change("DominoProjectName", () =>
+    /// <summary>A project picked or typed: the server's check (debounced) then asks Domino whether the key may export it.</summary>
+    private Task ProjectChanged((string? Owner, string? Project) project) => Change("DominoProjectName", () =>
     {
-        model.DominoOwnerName = project?.OwnerName;
-        model.DominoProjectName = project?.ProjectName;
+        model.DominoOwnerName = project.Owner;
+        model.DominoProjectName = project.Project;
         touched.Add("DominoOwnerName");
     });
-
-    private Task<IEnumerable<DominoProjectOption>> SearchProjects(string? text, CancellationToken cancellationToken)
-    {
-        IEnumerable<DominoProjectOption> all = projects ?? [];
-        var selected = SelectedProject is { } p ? $"{p.OwnerName}/{p.ProjectName}" : null;
-        return Task.FromResult(string.IsNullOrWhiteSpace(text) || text == selected
-            ? all
-            : all.Where(p => $"{p.OwnerName}/{p.ProjectName}".Contains(text.Trim(), StringComparison.OrdinalIgnoreCase)));
-    }
 
     private async Task SaveAsync()
     {

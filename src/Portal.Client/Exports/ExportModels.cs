@@ -60,8 +60,14 @@ public sealed record ExportFormOptions(
     IReadOnlyList<string> TimeZones,
     IReadOnlyList<int> DeploymentsWithKey);
 
-/// <summary>A Domino project the user's key can see (to pick owner and project from).</summary>
-public sealed record DominoProjectOption(string OwnerName, string ProjectName, bool CanExport);
+/// <summary>
+/// A Domino project the user's key can see (to pick owner and project from). <see cref="CanExport"/> is null
+/// when Domino's list does not say: such a project can be picked, and the form's check asks Domino about it.
+/// </summary>
+public sealed record DominoProjectOption(string OwnerName, string ProjectName, bool? CanExport);
+
+/// <summary>The projects to pick from, or why Domino could not list them (then owner and project are typed).</summary>
+public sealed record DominoProjectList(IReadOnlyList<DominoProjectOption> Projects, string? Error = null);
 
 /// <summary>A row of the exports table.</summary>
 public sealed record ExportSummary(
@@ -117,7 +123,7 @@ public interface IExportsClient
     Task<Page<ExportSummary>> ListAsync(ExportQuery query, CancellationToken cancellationToken = default);
     Task<ExportDetails?> GetAsync(int id, CancellationToken cancellationToken = default);
     Task<ExportFormOptions> FormOptionsAsync(CancellationToken cancellationToken = default);
-    Task<IReadOnlyList<DominoProjectOption>> DominoProjectsAsync(int deploymentId, CancellationToken cancellationToken = default);
+    Task<DominoProjectList> DominoProjectsAsync(int deploymentId, CancellationToken cancellationToken = default);
     Task<ExportValidation> ValidateAsync(int? id, ExportForm form, CancellationToken cancellationToken = default);
     Task<SaveResult> SaveAsync(int? id, ExportForm form, CancellationToken cancellationToken = default);
     Task<SaveResult> SetEnabledAsync(int id, bool enabled, CancellationToken cancellationToken = default);

@@ -32,10 +32,12 @@ internal sealed class HttpExportsClient(HttpClient http) : IExportsClient
     public async Task<ExportFormOptions> FormOptionsAsync(CancellationToken cancellationToken = default) =>
         (await http.GetFromJsonAsync<ExportFormOptions>($"{Base}/options", cancellationToken))!;
 
-    public async Task<IReadOnlyList<DominoProjectOption>> DominoProjectsAsync(int deploymentId, CancellationToken cancellationToken = default)
+    public async Task<DominoProjectList> DominoProjectsAsync(int deploymentId, CancellationToken cancellationToken = default)
     {
         using var response = await http.GetAsync($"{Base}/domino-projects/{deploymentId}", cancellationToken);
-        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<List<DominoProjectOption>>(cancellationToken) ?? [] : [];
+        if (response.IsSuccessStatusCode)
+            return new DominoProjectList(await response.Content.ReadFromJsonAsync<List<DominoProjectOption>>(cancellationToken) ?? []);
+        return new DominoProjectList([], await response.ProblemTextAsync(cancellationToken));
     }
 
     public async Task<ExportValidation> ValidateAsync(int? id, ExportForm form, CancellationToken cancellationToken = default)

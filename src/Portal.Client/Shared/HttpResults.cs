@@ -13,11 +13,18 @@ internal static class HttpResults
         var problem = await TryReadAsync<Problem>(response, cancellationToken);
         var errors = problem?.Errors is { Count: > 0 } e
             ? e
-            : new Dictionary<string, string[]> { [""] = [problem?.Detail ?? problem?.Title ?? $"The server answered {(int)response.StatusCode} {response.ReasonPhrase}."] };
+            : new Dictionary<string, string[]> { [""] = [Text(problem, response)] };
         return response.StatusCode == HttpStatusCode.NotFound
             ? new SaveResult(false, null, errors, NotFound: true)
             : SaveResult.Invalid(errors);
     }
+
+    /// <summary>What a failed answer says: its problem's detail or title, or its status.</summary>
+    public static async Task<string> ProblemTextAsync(this HttpResponseMessage response, CancellationToken cancellationToken) =>
+        Text(await TryReadAsync<Problem>(response, cancellationToken), response);
+
+    private static string Text(Problem? problem, HttpResponseMessage response) =>
+        problem?.Detail ?? problem?.Title ?? $"The server answered {(int)response.StatusCode} {response.ReasonPhrase}.";
 
     public static async Task<T?> TryReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {

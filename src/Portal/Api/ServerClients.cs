@@ -107,11 +107,11 @@ internal sealed class ServerExportsClient(CurrentUser user) : IExportsClient
     public Task<ExportFormOptions> FormOptionsAsync(CancellationToken cancellationToken = default) =>
         user.CallAsync<ExportService, ExportFormOptions>((s, u) => s.FormOptionsAsync(u, cancellationToken));
 
-    public Task<IReadOnlyList<DominoProjectOption>> DominoProjectsAsync(int deploymentId, CancellationToken cancellationToken = default) =>
-        user.CallAsync<ExportService, IReadOnlyList<DominoProjectOption>>(async (s, u) =>
+    public Task<DominoProjectList> DominoProjectsAsync(int deploymentId, CancellationToken cancellationToken = default) =>
+        user.CallAsync<ExportService, DominoProjectList>(async (s, u) =>
         {
-            try { return await s.DominoProjectsAsync(u, deploymentId, cancellationToken); }
-            catch (Domain.Domino.DominoException) { return []; }
+            try { return new DominoProjectList(await s.DominoProjectsAsync(u, deploymentId, cancellationToken)); }
+            catch (Domain.Domino.DominoException e) { return new DominoProjectList([], e.Message); }
         });
 
     public Task<ExportValidation> ValidateAsync(int? id, ExportForm form, CancellationToken cancellationToken = default) =>

@@ -10,18 +10,21 @@ namespace Portal.Exports;
 
 /// <summary>
 /// The checks an export form passes before it is saved — the same ones while a person types and on save:
-/// the original's naming rule (136/137) and conflict rules (133/134), the parts and their targets, the schedule.
+/// the original's naming rule (136/137) and conflict rules (133/134), whether the key may export the project
+/// (131/132, asked of Domino), the parts and their targets, the schedule.
 /// </summary>
-public sealed class ExportValidator(PortalDbContext db, IOptions<ExportsOptions> options, TimeProvider time)
+public sealed class ExportValidator(PortalDbContext db, ProjectAccessCheck access, IOptions<ExportsOptions> options, TimeProvider time)
 {
     public async Task<ExportValidation> ValidateAsync(PortalUser user, int? id, ExportForm form, CancellationToken cancellationToken)
     {
         var errors = new Validation();
         var warnings = new List<string>();
 
+        var ownerId = await OwnerIdAsync(user, id, cancellationToken);
+        var hasKey = false;
         if (!await db.DominoDeployments.AnyAsync(d => d.Id == form.DominoDeploymentId, cancellationToken))
             errors.Add(nameof(form.DominoDeploymentId), "Choose a Domino deployment.");
-        else if (!await OwnerHasKeyAsync(user, id, form.DominoDeploymentId, cancellationToken))
+        else if (!(hasKey = await db.DominoApiKeys.AnyAsync(k => k.UserId == ownerId && k.DominoDeploymentId == form.DominoDeploymentId, cancellationToken)))
             errors.Add(nameof(form.DominoDeploymentId), "Store your Domino API key for this deployment on your profile page first.");
 
         if (form.Kind == ExportKind.Project)
@@ -30,6 +33,10 @@ public sealed class ExportValidator(PortalDbContext db, IOptions<ExportsOptions>
             if (string.IsNullOrWhiteSpace(form.DominoProjectName)) errors.Add(nameof(form.DominoProjectName), "Choose the project.");
             if (!form.ExportFiles && !form.ExportImage)
                 errors.Add(nameof(form.ExportFiles), "Export the files, the environment image, or both.");
+            if (hasKey && !string.IsNullOrWhiteSpace(form.DominoOwnerName) && !string.IsNullOrWhiteSpace(form.DominoProjectName)
+                && await access.RefusalAsync(ownerId, form.DominoDeploymentId, form.DominoOwnerName, form.DominoProjectName, cancellationToken)
+                    is { } refusal)
+                errors.Add(nameof(form.DominoProjectName), refusal);
         }
         else if (string.IsNullOrWhiteSpace(form.EnvironmentId))
         {
@@ -108,12 +115,8 @@ public sealed class ExportValidator(PortalDbContext db, IOptions<ExportsOptions>
         return normalized;
     }
 
-    private async Task<bool> OwnerHasKeyAsync(PortalUser user, int? id, int deploymentId, CancellationToken cancellationToken)
-    {
-        // An admin editing someone else's export checks the owner's key: runs use the owner's.
-        var ownerId = id is { } existing
-            ? await db.Exports.Where(e => e.Id == existing).Select(e => e.OwnerId).SingleOrDefaultAsync(cancellationToken) ?? user.Id
-            : user.Id;
-        return await db.DominoApiKeys.AnyAsync(k => k.UserId == ownerId && k.DominoDeploymentId == deploymentId, cancellationToken);
-    }
+    // An admin editing someone else's export checks the owner's key: runs use the owner's.
+    private async Task<string> OwnerIdAsync(PortalUser user, int? id, CancellationToken cancellationToken) => id is { } existing
+        ? await db.Exports.Where(e => e.Id == existing).Select(e => e.OwnerId).SingleOrDefaultAsync(cancellationToken) ?? user.Id
+        : user.Id;
 }

@@ -111,6 +111,52 @@ public sealed class ExportsInThePortalTests(ExportsWorld world)
     }
 
     [Fact]
+    public async Task The_project_picker_never_blocks_a_project_it_cannot_judge_and_owner_and_project_can_be_typed_when_the_list_fails()
+    {
+        var n = world.Next();
+        var shots = new Screenshots("project-picker");
+        world.Project($"lean-{n}", new TestFile("a.txt", TestContent.FromText("a")));
+        world.Project($"typed-{n}", new TestFile("b.txt", TestContent.FromText("b")));
+        var readOnly = world.Domino.AddProject(world.Domino.AddUser($"bert{n}"), $"readonly-{n}");
+        readOnly.Grant(world.DominoUser, canChangeSettings: false);
+        var user = await People.UserWithKeyAsync();
+        var editor = new ExportEditorPage(user.Page);
+        world.Domino.ProjectListShape = ProjectListShape.Lean;
+        try
+        {
+            // The list carries no permission fields: every project can be picked, and Domino judges the one picked.
+            await editor.OpenAsync();
+            await editor.PickProjectAsync($"bert{n}/readonly-{n}");
+            await Expect(editor.ProjectField).ToContainTextAsync("does not have permission to the specified Domino Project");
+            await shots.TakeAsync(user.Page, "refused-by-domino");
+            await editor.PickProjectAsync($"ada/lean-{n}");
+            await Expect(editor.ProjectField).Not.ToContainTextAsync("permission");
+            await editor.NameAsync("picker", $"lean-{n}");
+            await editor.ChooseS3TargetAsync(People.S3Target);
+            await editor.SetImageExportAsync(false);
+            await editor.CreateAsync();
+            await Expect(new ExportPage(user.Page).Settings).ToContainTextAsync($"ada/lean-{n}");
+
+            // Domino's list fails: owner and project are typed, and the export is created all the same.
+            world.Domino.Faults.Fail("/v4/gateway/projects?", times: 50);
+            await editor.OpenAsync();
+            await Expect(editor.ProjectField).ToContainTextAsync("Domino could not list your projects");
+            await editor.TypeProjectAsync("ada", $"typed-{n}");
+            await editor.NameAsync("picker", $"typed-{n}");
+            await editor.ChooseS3TargetAsync(People.S3Target);
+            await editor.SetImageExportAsync(false);
+            await shots.TakeAsync(user.Page, "typed-by-hand");
+            await editor.CreateAsync();
+            await Expect(new ExportPage(user.Page).Settings).ToContainTextAsync($"ada/typed-{n}");
+        }
+        finally
+        {
+            world.Domino.ProjectListShape = ProjectListShape.Full;
+            world.Domino.Faults.Clear();
+        }
+    }
+
+    [Fact]
     public async Task A_second_user_sees_neither_the_first_users_export_nor_its_runs()
     {
         world.Project("private-notes", new TestFile("notes.md", TestContent.FromText("mine")));

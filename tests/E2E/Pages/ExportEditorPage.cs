@@ -20,6 +20,16 @@ public sealed class ExportEditorPage(IPage page)
         await page.GetByRole(AriaRole.Option, new() { Name = ownerAndProject, Exact = true }).ClickAsync();
     }
 
+    /// <summary>The project field with what is said under it (its error or its hint).</summary>
+    public ILocator ProjectField => page.Locator("[data-field=DominoProjectName]");
+
+    /// <summary>Types owner and project into their own fields (offered when Domino's list fails, or on request).</summary>
+    public async Task TypeProjectAsync(string owner, string project)
+    {
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Project owner", Exact = true }).FillAsync(owner);
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Project name", Exact = true }).FillAsync(project);
+    }
+
     public async Task NameAsync(string group, string project)
     {
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Export group name" }).FillAsync(group);

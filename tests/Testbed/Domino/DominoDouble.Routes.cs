@@ -40,7 +40,8 @@ public sealed partial class DominoDouble
         });
 
         app.MapGet("/v4/gateway/projects", (HttpContext context) => Caller(context) is { } user
-            ? Results.Json(_projects.Values.Where(p => p.CanSee(user)).OrderBy(p => p.Name).Select(p => ProjectJson(p, user)))
+            ? Results.Json(_projects.Values.Where(p => p.CanSee(user)).OrderBy(p => p.Name)
+                .Select(p => ProjectListShape == ProjectListShape.Lean ? LeanProjectJson(p) : ProjectJson(p, user)))
             : Results.Unauthorized());
 
         var projects = app.MapGroup("/v4/projects/{projectId}");
@@ -144,6 +145,15 @@ public sealed partial class DominoDouble
             }
         }
     }
+
+    /// <summary>A list entry as some Domino versions send it: the owner as an object, no permission fields.</summary>
+    private static object LeanProjectJson(TestProject project) => new
+    {
+        id = project.Id,
+        name = project.Name,
+        owner = new { id = project.Owner.Id, userName = project.Owner.UserName },
+        visibility = "Private",
+    };
 
     private static object ProjectJson(TestProject project, DominoUser caller) => new
     {

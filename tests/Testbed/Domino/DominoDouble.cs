@@ -12,9 +12,18 @@ namespace Portal.Testbed.Domino;
 
 public sealed record RecordedRequest(string Method, string RawTarget, string? ApiKey);
 
+/// <summary>The project list's shape: the list endpoint is not part of the documented contract and varies.</summary>
+public enum ProjectListShape
+{
+    /// <summary><c>ownerUsername</c> and <c>allowedOperations</c> on every entry.</summary>
+    Full,
+    /// <summary>The owner as an object (<c>owner.userName</c>) and no permission fields.</summary>
+    Lean,
+}
+
 /// <summary>
 /// A stand-in for the Domino API, served over real HTTP on 127.0.0.1, speaking the contract the
-/// original service used (see shared/reference/original-service.md §1). Tests set up users, projects,
+/// original service used (see docs/domino-api.md). Tests set up users, projects,
 /// commits, files and environments, and switch on faults through <see cref="Faults"/>.
 /// </summary>
 public sealed partial class DominoDouble : IAsyncDisposable
@@ -29,6 +38,9 @@ public sealed partial class DominoDouble : IAsyncDisposable
 
     public Uri Url { get; private set; } = null!;
     public DominoFaults Faults { get; } = new();
+
+    /// <summary>How <c>/v4/gateway/projects</c> describes projects (its fields vary by Domino version).</summary>
+    public ProjectListShape ProjectListShape { get; set; }
     public IReadOnlyCollection<RecordedRequest> Requests => _requests;
 
     /// <summary>Starts the double on 127.0.0.1 on a free port (or the given one).</summary>

@@ -188,6 +188,34 @@ public sealed class ExportEditorTests : ComponentTest
         Assert.Contains("Domino listed no projects for your key", withoutProjects.Find("[data-field=DominoProjectName]").TextContent);
     }
 
+    [Fact]
+    public void When_Domino_cannot_list_the_projects_owner_and_project_are_typed_and_checked()
+    {
+        Exports.ProjectsError = "Domino API gave HTTP response status code 500";
+        var editor = RenderEditor(delay: TimeSpan.Zero);
+
+        Assert.Contains("Domino could not list your projects (Domino API gave HTTP response status code 500)",
+            editor.Find("[data-field=DominoProjectName]").TextContent);
+        Type(editor, "DominoOwnerName", "alice");
+        Type(editor, "DominoProjectName", "model");
+
+        editor.WaitForAssertion(() => Assert.Contains(Exports.Validated, f => f is { DominoOwnerName: "alice", DominoProjectName: "model" }));
+    }
+
+    [Fact]
+    public void A_listed_project_can_also_be_typed_by_hand_and_picked_from_the_list_again()
+    {
+        Exports.Projects = [new("alice", "model", null)];
+        var editor = RenderEditor();
+
+        editor.Find("[data-testid=type-project]").Click();
+        Assert.NotNull(editor.Find("[data-field=DominoOwnerName] input"));
+        editor.Find("[data-testid=pick-project]").Click();
+
+        Assert.Empty(editor.FindAll("[data-field=DominoOwnerName]"));
+        Assert.NotNull(editor.Find("[data-field=DominoProjectName] input"));
+    }
+
     private IRenderedComponent<ExportEditor> RenderEditor(int? id = null, ExportForm? form = null, TimeSpan? delay = null) =>
         Render<ExportEditor>(p => p
             .Add(e => e.Id, id)

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Runs;
 using Portal.Domain.S3;
-using Portal.Tests.Unit.Domain.Files;
 
 namespace Portal.Tests.Unit.Domain.S3;
 

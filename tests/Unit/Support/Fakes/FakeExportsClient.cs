@@ -13,6 +13,7 @@ public sealed class FakeExportsClient : IExportsClient
     public Dictionary<int, ExportDetails> Details { get; } = [];
     public ExportFormOptions Options { get; set; } = Samples.FormOptions();
     public IReadOnlyList<DominoProjectOption> Projects { get; set; } = [];
+    public string? ProjectsError { get; set; }
     public Func<ExportForm, ExportValidation> Validation { get; set; } = _ => new(new Dictionary<string, string[]>(), [], []);
     public SaveResult SaveResult { get; set; } = SaveResult.Ok(42);
     public RunStarted RunStarted { get; set; } = new(true, 7, "Run #1 is queued.");
@@ -28,8 +29,8 @@ public sealed class FakeExportsClient : IExportsClient
 
     public Task<ExportFormOptions> FormOptionsAsync(CancellationToken cancellationToken = default) => Task.FromResult(Options);
 
-    public Task<IReadOnlyList<DominoProjectOption>> DominoProjectsAsync(int deploymentId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Projects);
+    public Task<DominoProjectList> DominoProjectsAsync(int deploymentId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new DominoProjectList(Projects, ProjectsError));
 
     public Task<ExportValidation> ValidateAsync(int? id, ExportForm form, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,44 @@
+using Portal.Client.Shared;
+using Portal.Client.Templates;
+using Portal.Templates;
+using Portal.Tests.Integration.Runs;
+
+namespace Portal.Tests.Integration.Templates;
+
+public sealed class TemplateServiceTests(PortalExportsFixture fixture) : PortalExportsTest(fixture)
+{
+    [Fact]
+    public async Task The_standard_template_exists_from_the_start()
+    {
+        var templates = await Host.WithAsync<TemplateService, IReadOnlyList<TemplateDto>>(t => t.ListAsync(default));
+
+        var standard = Assert.Single(templates);
+        Assert.True(standard.IsStandard);
+        Assert.Equal("FROM {DOMINO_DOCKER_IMAGE}\n", standard.Content);
+    }
+
+    [Fact]
+    public async Task A_template_must_start_with_the_FROM_placeholder()
+    {
+        var result = await Host.WithAsync<TemplateService, SaveResult>(t => t.SaveAsync(null,
+            new TemplateForm { Name = "Broken", Content = "FROM ubuntu:22.04\nRUN true\n" }, default));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("{DOMINO_DOCKER_IMAGE}", result.ErrorFor(nameof(TemplateForm.Content)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_template_in_use_cannot_be_deleted_and_an_unused_one_can()
+    {
+        var scenario = await RunScenario.CreateAsync(Fixture, Host);
+        var extra = await Host.WithAsync<TemplateService, SaveResult>(t => t.SaveAsync(null,
+            new TemplateForm { Name = "Labelled", Content = "FROM {DOMINO_DOCKER_IMAGE}\nLABEL team=\"data\"\n" }, default));
+
+        var inUse = await Host.WithAsync<TemplateService, SaveResult>(t => t.DeleteAsync(DockerfileTemplate.StandardId, default));
+        var unused = await Host.WithAsync<TemplateService, SaveResult>(t => t.DeleteAsync(extra.Id!.Value, default));
+
+        Assert.False(inUse.Succeeded);
+        Assert.Contains($"{scenario.Group}/{scenario.Name}", inUse.ErrorFor(""), StringComparison.Ordinal);
+        Assert.True(unused.Succeeded);
+    }
+}

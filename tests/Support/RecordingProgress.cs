@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using Portal.Domain.Runs;
+
+namespace Portal.Tests.Support;
+
+/// <summary>
+/// An export's progress written down for assertions: stages, totals, bytes, files and images.
+/// <paramref name="onFile"/> and <see cref="OnStage"/> let a test act at a given point (e.g. cancel).
+/// </summary>
+public sealed class RecordingProgress(Action<FileRecord>? onFile = null) : IExportProgress
+{
+    private long _transferred;
+
+    public ConcurrentQueue<StatusCode> Stages { get; } = new();
+    public ConcurrentQueue<FileRecord> Files { get; } = new();
+    public ConcurrentQueue<ImageRecord> Images { get; } = new();
+    public (int Items, long Bytes) LastTotals { get; private set; }
+    public long TransferredBytes => Interlocked.Read(ref _transferred);
+    public Action<StatusCode>? OnStage { get; init; }
+
+    public ValueTask StageAsync(StatusCode stage, CancellationToken cancellationToken)
+    {
+        Stages.Enqueue(stage);
+        OnStage?.Invoke(stage);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.CompletedTask;
+    }
+
+    public void Totals(int items, long bytes) => LastTotals = (items, bytes);
+
+    public void Transferred(long bytes) => Interlocked.Add(ref _transferred, bytes);
+
+    public ValueTask FileAsync(FileRecord file, CancellationToken cancellationToken)
+    {
+        Files.Enqueue(file);
+        onFile?.Invoke(file);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ImageAsync(ImageRecord image, CancellationToken cancellationToken)
+    {
+        Images.Enqueue(image);
+        return ValueTask.CompletedTask;
+    }
+
+    public FileRecord File(string path) => Files.Single(f => f.Path == path);
+}
