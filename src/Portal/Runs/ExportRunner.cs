@@ -61,6 +61,8 @@ public sealed class ExportRunner(
         var exportId = await db.Runs.Where(r => r.Id == runId).Select(r => (int?)r.ExportId).SingleOrDefaultAsync(shutdown);
         if (exportId is null) return;
 
+        // Taken before the claim writes its heartbeat, so the lease never starts later than the heartbeat others judge it by.
+        var (claimedTimestamp, claimedAt) = (time.GetTimestamp(), time.GetUtcNow());
         var claimed = await store.ClaimAsync(runId, exportId.Value, node.Name, options.Value.StaleRunAfter, shutdown);
         if (claimed.Outcome == ClaimOutcome.Duplicate) return;
         if (claimed.Outcome == ClaimOutcome.AlreadyRunning)
@@ -71,7 +73,7 @@ public sealed class ExportRunner(
             return;
         }
 
-        using var claim = new RunClaim(scopes, time, _lease, writes, runId, exportId.Value, claimed.Generation);
+        using var claim = new RunClaim(scopes, time, _lease, writes, runId, exportId.Value, claimed.Generation, claimedTimestamp, claimedAt);
         await using var recorder = new RunRecorder(scopes, time, claim, writes);
         var outcome = Outcome.Of(StatusCode.UnknownError, StatusCode.UnknownError.Describe());
         try

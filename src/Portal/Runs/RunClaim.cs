@@ -13,13 +13,15 @@ namespace Portal.Runs;
 /// run is written again. The lease is local: valid until the last confirmed renewal's start plus
 /// <see cref="RunLeaseTimes.Lease"/>, by the monotonic and the wall clock both (a frozen VM may stop one of them).
 /// </summary>
+/// <param name="claimedTimestamp">The monotonic time taken before the claim's heartbeat was written: the lease's first start.</param>
+/// <param name="claimedAt">The wall time taken with it.</param>
 internal sealed class RunClaim(IServiceScopeFactory scopes, TimeProvider time, RunLeaseTimes times, DatabaseWrites writes,
-    long runId, int exportId, long generation) : IRunLease, IDisposable
+    long runId, int exportId, long generation, long claimedTimestamp, DateTimeOffset claimedAt) : IRunLease, IDisposable
 {
     private readonly CancellationTokenSource _lost = new();
     private readonly Lock _lock = new();
-    private long _renewedTimestamp = time.GetTimestamp();
-    private DateTimeOffset _renewedAt = time.GetUtcNow();
+    private long _renewedTimestamp = claimedTimestamp;
+    private DateTimeOffset _renewedAt = claimedAt;
 
     public long RunId => runId;
     public int ExportId => exportId;

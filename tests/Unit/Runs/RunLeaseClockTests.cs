@@ -76,7 +76,8 @@ public sealed class RunLeaseClockTests
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(14);
 
     private static RunClaim Claim(TimeProvider time) =>
-        new(null!, time, new RunLeaseTimes(Lease, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)), new DatabaseWrites(), 1, 1, 1);
+        new(null!, time, new RunLeaseTimes(Lease, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)), new DatabaseWrites(), 1, 1, 1,
+            time.GetTimestamp(), time.GetUtcNow());
 
     private static ServiceProvider Services(Dictionary<string, string?> settings)
     {
