@@ -44,7 +44,7 @@ public sealed class DatabaseFaultTests(PortalExportsFixture fixture) : IAsyncLif
         fixture.Domino.Faults.Latency = TimeSpan.FromMilliseconds(60);
         var runId = await scenario.QueueRunAsync();
         var running = _host.RunAsync(runId);
-        await WaitForAsync(async () => (await _host.DbAsync(db => db.RunFiles.CountAsync(f => f.RunId == runId))) >= 50);
+        await Poll.UntilAsync(async () => (await _host.DbAsync(db => db.RunFiles.CountAsync(f => f.RunId == runId))) >= 50, "the run's first 50 file records");
 
         await _postgres.StopAsync();
         await Task.Delay(TimeSpan.FromSeconds(2));
@@ -96,15 +96,5 @@ public sealed class DatabaseFaultTests(PortalExportsFixture fixture) : IAsyncLif
         await using var scope = _host.Services.CreateAsyncScope();
         var check = ActivatorUtilities.CreateInstance<DatabaseWriteCheck>(scope.ServiceProvider);
         return await check.CheckHealthAsync(new HealthCheckContext());
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        var until = DateTime.UtcNow.AddSeconds(60);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < until, "the condition came true within 60 s");
-            await Task.Delay(100);
-        }
     }
 }

@@ -21,7 +21,8 @@ public sealed class RunFencingTests(PortalExportsFixture fixture) : PortalExport
         {
             var first = await scenario.QueueRunAsync();
             var running = Host.RunAsync(first);
-            await WaitForAsync(async () => (await Host.RunRecordAsync(first)).Stages.Any(s => s.Code == StatusCode.ProjectFileTansferToS3Started));
+            await Poll.UntilAsync(async () => (await Host.RunRecordAsync(first)).Stages.Any(s => s.Code == StatusCode.ProjectFileTansferToS3Started),
+                "the run to reach its transfer");
 
             // What another node does when this run's heartbeat went stale (a frozen process): record it as 102, take the export.
             var second = await scenario.QueueRunAsync();
@@ -62,7 +63,8 @@ public sealed class RunFencingTests(PortalExportsFixture fixture) : PortalExport
         {
             var runId = await scenario.QueueRunAsync();
             var running = Host.RunAsync(runId);
-            await WaitForAsync(() => Task.FromResult(proxy.Requests.Any(r => r.Line.Contains("partNumber=1&", StringComparison.Ordinal))));
+            await Poll.UntilAsync(() => Task.FromResult(proxy.Requests.Any(r => r.Line.Contains("partNumber=1&", StringComparison.Ordinal))),
+                "the first part to go up");
             // S3 goes down mid-upload: the run fails after its tries, and its abort cannot reach S3 however often it tries.
             proxy.Refuse();
             await running.WaitAsync(TimeSpan.FromSeconds(30));
@@ -96,14 +98,4 @@ public sealed class RunFencingTests(PortalExportsFixture fixture) : PortalExport
         {
             BucketName = PortalExportsFixture.Bucket, Prefix = prefix,
         })).MultipartUploads ?? []).Select(u => u.Key).ToList();
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        var until = DateTime.UtcNow.AddSeconds(60);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < until, "the condition came true within 60 s");
-            await Task.Delay(100);
-        }
-    }
 }

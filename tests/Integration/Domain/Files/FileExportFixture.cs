@@ -86,6 +86,10 @@ public sealed class FileExportFixture : IAsyncLifetime
             Services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ProjectFilesExporter>>());
     }
 
+    /// <summary>Writes an object behind the exporter's back (another writer, a corruption).</summary>
+    public Task PutAsync(string key, string body) =>
+        S3.Client.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest { BucketName = Bucket, Key = key, ContentBody = body });
+
     /// <summary>The bucket's multipart uploads still open under a prefix.</summary>
     public async Task<List<string>> OpenUploadsAsync(string prefix)
     {

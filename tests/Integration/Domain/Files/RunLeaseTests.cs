@@ -1,4 +1,3 @@
-using Amazon.S3.Model;
 using Portal.Domain.Files;
 using Portal.Domain.Runs;
 using Portal.Testbed.Domino;
@@ -95,7 +94,7 @@ public sealed class RunLeaseTests(FileExportFixture fx) : IClassFixture<FileExpo
         var head = project.Commit(Text("a.txt", "a"), Text("b.txt", "b"));
         var request = Request(user, project, name, new TestLease());
         _proxy.Hold(line => line.StartsWith("PUT ", StringComparison.Ordinal) && line.Contains("latest.manifest.json", StringComparison.Ordinal),
-            () => PutAsync(request.Layout.LatestManifest, "{\"format\": \"someone else's\"}"));
+            () => fx.PutAsync(request.Layout.LatestManifest, "{\"format\": \"someone else's\"}"));
 
         var result = await fx.ExportAsync(request);
 
@@ -114,8 +113,8 @@ public sealed class RunLeaseTests(FileExportFixture fx) : IClassFixture<FileExpo
         _proxy.Hold(line => line.StartsWith("PUT ", StringComparison.Ordinal) && line.Contains(name + "/latest.manifest.json", StringComparison.Ordinal),
             async () =>
             {
-                await PutAsync(request.Layout.LatestKey("b.txt"), "B");
-                await PutAsync(request.Layout.LatestManifest, "{\"format\": \"someone else's\"}");
+                await fx.PutAsync(request.Layout.LatestKey("b.txt"), "B");
+                await fx.PutAsync(request.Layout.LatestManifest, "{\"format\": \"someone else's\"}");
             });
 
         var result = await fx.ExportAsync(request);
@@ -125,7 +124,4 @@ public sealed class RunLeaseTests(FileExportFixture fx) : IClassFixture<FileExpo
         Assert.Null(await new Portal.Domain.S3.S3Store(fx.S3.Client, fx.S3.Target(FileExportFixture.Bucket)).ReadAsync(request.Layout.LatestManifest, default));
         Assert.Null(result.NewState.LastCommitId);
     }
-
-    private Task PutAsync(string key, string body) =>
-        fx.S3.Client.PutObjectAsync(new PutObjectRequest { BucketName = FileExportFixture.Bucket, Key = key, ContentBody = body });
 }
