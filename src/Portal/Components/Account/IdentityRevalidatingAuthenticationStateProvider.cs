@@ -20,6 +20,9 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var signInManager = scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>();
-        return await signInManager.ValidateSecurityStampAsync(authenticationState.User) is not null;
+        var user = await signInManager.ValidateSecurityStampAsync(authenticationState.User);
+        // The check itself may have changed the account (a provider group lost): this circuit's principal is then stale.
+        return user is not null && authenticationState.User.FindFirst(signInManager.Options.ClaimsIdentity.SecurityStampClaimType)?.Value
+            == await signInManager.UserManager.GetSecurityStampAsync(user);
     }
 }
