@@ -53,9 +53,9 @@ public sealed class GroupRules(
             else
             {
                 user.AdminFromGroup = false;
+                // No new security stamp: each cookie rebuilds its roles at its next check (this one at once) and stays
+                // signed in; an interactive circuit that still claims Admin ends (IdentityRevalidatingAuthenticationStateProvider).
                 await Check(users.RemoveFromRoleAsync(user, PortalRoles.Admin));
-                // Like a revocation by hand: every other session of the account ends at its next check.
-                await Check(users.UpdateSecurityStampAsync(user));
                 logger.LogInformation("{Email} left every admin group and is no longer an Admin.", user.Email);
                 changed = true;
             }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Portal.Accounts;
+using Portal.Client.Accounts;
 using Portal.Data;
 
 namespace Portal.Components.Account;
@@ -21,8 +22,9 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         await using var scope = scopeFactory.CreateAsyncScope();
         var signInManager = scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>();
         var user = await signInManager.ValidateSecurityStampAsync(authenticationState.User);
-        // The check itself may have changed the account (a provider group lost): this circuit's principal is then stale.
-        return user is not null && authenticationState.User.FindFirst(signInManager.Options.ClaimsIdentity.SecurityStampClaimType)?.Value
-            == await signInManager.UserManager.GetSecurityStampAsync(user);
+        // A circuit cannot take a refreshed principal: one that still claims an Admin role the account lost
+        // (a provider group gone, docs/decisions/010) ends here.
+        return user is not null && (!authenticationState.User.IsInRole(PortalRoles.Admin)
+                                    || await signInManager.UserManager.IsInRoleAsync(user, PortalRoles.Admin));
     }
 }
