@@ -24,6 +24,9 @@ public class SingleSignOnWorld : IAsyncLifetime
     public PortalProcess Portal { get; private set; } = default!;
     public ChromiumBrowser Chromium { get; private set; } = default!;
 
+    /// <summary>The portal's <c>Portal:SecretsPath</c>: one file per configuration key.</summary>
+    public string SecretsFolder { get; } = Directory.CreateTempSubdirectory("portal-secrets-").FullName;
+
     /// <summary>The provider's accounts: a newcomer in no group, a member of the auto-approve group, an admin-group member.</summary>
     protected virtual IEnumerable<OidcAccount> Accounts =>
     [
@@ -45,10 +48,9 @@ public class SingleSignOnWorld : IAsyncLifetime
         E2ESettings.Apply();
         var port = FreePort.Next();
         Provider = await OidcProvider.StartAsync(new OidcClient("portal", "portal-client-secret", new Uri($"http://127.0.0.1:{port}")), Accounts);
-        var secrets = Directory.CreateTempSubdirectory("portal-secrets-").FullName;
-        Provider.WriteSecret(secrets);
+        Provider.WriteSecret(SecretsFolder);
         var settings = Provider.PortalSettings(DisplayName);
-        settings["Portal:SecretsPath"] = secrets;
+        settings["Portal:SecretsPath"] = SecretsFolder;
         foreach (var (key, value) in Settings)
         {
             settings[key] = value;
@@ -97,5 +99,6 @@ public class SingleSignOnWorld : IAsyncLifetime
         if (Chromium is not null) await Chromium.DisposeAsync();
         if (Portal is not null) await Portal.DisposeAsync();
         if (Provider is not null) await Provider.DisposeAsync();
+        Directory.Delete(SecretsFolder, recursive: true);
     }
 }
