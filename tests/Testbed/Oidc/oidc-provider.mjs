@@ -68,7 +68,10 @@ provider.on('end_session.success', () => events.push({ event: 'end_session.succe
 provider.on('grant.success', (ctx) => events.push({ event: 'grant.success', grant_type: ctx.oidc.params.grant_type }));
 provider.on('grant.error', (ctx, err) => events.push({ event: 'grant.error', grant_type: ctx.oidc.params?.grant_type, error: err.error }));
 provider.on('authorization.accepted', (ctx) => events.push({
-  event: 'authorization.accepted', code_challenge_method: ctx.oidc.params.code_challenge_method, scope: ctx.oidc.params.scope,
+  event: 'authorization.accepted',
+  response_type: ctx.oidc.params.response_type,
+  code_challenge_method: ctx.oidc.params.code_challenge_method,
+  scope: ctx.oidc.params.scope,
 }));
 
 // Re-signs the next ID token the token endpoint issues with the provider's own key, with a claim changed.

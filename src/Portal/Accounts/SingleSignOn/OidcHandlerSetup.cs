@@ -34,10 +34,14 @@ internal sealed class OidcHandlerSetup(IOptions<OidcOptions> settings, ILoggerFa
         options.ResponseType = OpenIdConnectResponseType.Code;
         options.UsePkce = true;
         // The code comes back in the query of a top-level GET, so Lax cookies carry the correlation and nonce
-        // (form_post needs SameSite=None, which browsers only keep on HTTPS).
+        // (form_post needs SameSite=None, which browsers only keep on HTTPS). Secure when the request is: a portal
+        // served over plain HTTP (a trial, behind no proxy) could not sign anyone in otherwise.
         options.ResponseMode = OpenIdConnectResponseMode.Query;
-        options.CorrelationCookie.SameSite = SameSiteMode.Lax;
-        options.NonceCookie.SameSite = SameSiteMode.Lax;
+        foreach (var cookie in new[] { options.CorrelationCookie, options.NonceCookie })
+        {
+            cookie.SameSite = SameSiteMode.Lax;
+            cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        }
         options.Scope.Clear();
         foreach (var scope in oidc.ScopeList)
         {
