@@ -2,7 +2,7 @@ using Portal.Client.Accounts;
 
 namespace Portal.Client.Admin;
 
-/// <summary>One account as the admin pages show it. <see cref="SignInMethods"/>: "Password", the provider's name, or both.</summary>
+/// <summary>One account as the admin pages show it. <see cref="SignInMethods"/>: "Password", the provider's name, or both ("Password, Keycloak").</summary>
 public sealed record UserSummary(
     string Id,
     string Email,
@@ -11,4 +11,4 @@ public sealed record UserSummary(
     DateTimeOffset CreatedAt,
     DateTimeOffset? StatusChangedAt,
     string? StatusChangedBy,
-    IReadOnlyList<string>? SignInMethods = null);
+    string? SignInMethods = null);

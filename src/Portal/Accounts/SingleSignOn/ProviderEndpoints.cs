@@ -34,7 +34,7 @@ internal static class ProviderEndpoints
         {
             return SignInPage.WithError(context, $"{name} cannot be reached right now ({problem}). Try again in a few minutes.", returnUrl);
         }
-        var callback = $"{ChallengePath}/Callback?returnUrl={Uri.EscapeDataString(SignInPage.LocalOrHome(returnUrl))}";
+        var callback = $"{ChallengePath}/Callback?returnUrl={Uri.EscapeDataString(SignInPage.LocalOrHome(returnUrl, context.Request))}";
         var properties = signIn.ConfigureExternalAuthenticationProperties(OidcOptions.Scheme, callback);
         properties.Items[OidcHandlerSetup.ReturnUrlItem] = returnUrl;
         return TypedResults.Challenge(properties, [OidcOptions.Scheme]);
@@ -74,6 +74,6 @@ internal static class ProviderEndpoints
         var properties = new AuthenticationProperties();
         properties.StoreTokens(providerTokens.Where(t => t.Name == "id_token"));
         await signIn.SignInWithClaimsAsync(user, properties, [new Claim(ClaimTypes.AuthenticationMethod, OidcOptions.Scheme)]);
-        return TypedResults.LocalRedirect(user.Status == AccountStatus.Pending ? "/pending" : SignInPage.LocalOrHome(returnUrl));
+        return TypedResults.LocalRedirect(user.Status == AccountStatus.Pending ? "/pending" : SignInPage.LocalOrHome(returnUrl, context.Request));
     }
 }

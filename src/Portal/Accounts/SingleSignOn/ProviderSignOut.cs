@@ -16,7 +16,7 @@ public static class ProviderSignOut
     public static async Task<IResult> SignOutAsync(HttpContext context, string? returnUrl)
     {
         var services = context.RequestServices;
-        var local = SignInPage.LocalOrHome(returnUrl);
+        var local = SignInPage.LocalOrHome(returnUrl, context.Request);
         var viaProvider = services.GetRequiredService<IOptions<OidcOptions>>().Value.Enabled
                           && context.User.HasClaim(ClaimTypes.AuthenticationMethod, OidcOptions.Scheme);
         var idToken = viaProvider ? await context.GetTokenAsync(IdentityConstants.ApplicationScheme, "id_token") : null;

@@ -10,14 +10,15 @@ public sealed class SignInMethods(PortalDbContext db, IOptions<OidcOptions> oidc
     public const string Password = "Password";
     public const string BreakGlass = "Password (break-glass)";
 
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> DescribeAsync(
+    /// <returns>Per account id: "Password", the provider's name, or both ("Password, Keycloak").</returns>
+    public async Task<IReadOnlyDictionary<string, string>> DescribeAsync(
         IReadOnlyCollection<ApplicationUser> users, CancellationToken cancellationToken)
     {
         var linked = (await db.UserLogins.AsNoTracking()
                 .Select(l => new { l.UserId, l.LoginProvider, l.ProviderDisplayName })
                 .ToListAsync(cancellationToken))
             .ToLookup(l => l.UserId, l => l.LoginProvider == OidcOptions.Scheme ? oidc.Value.DisplayName : l.ProviderDisplayName ?? l.LoginProvider);
-        return users.ToDictionary(u => u.Id, u => (IReadOnlyList<string>)Describe(u, linked[u.Id]).ToList());
+        return users.ToDictionary(u => u.Id, u => string.Join(", ", Describe(u, linked[u.Id])));
     }
 
     private IEnumerable<string> Describe(ApplicationUser user, IEnumerable<string> providers)

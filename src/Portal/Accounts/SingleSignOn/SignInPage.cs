@@ -17,16 +17,26 @@ internal static class SignInPage
             MaxAge = TimeSpan.FromSeconds(30),
             Path = "/",
         });
-        var target = LocalOrHome(returnUrl) == "/" ? "/Account/Login" : $"/Account/Login?ReturnUrl={Uri.EscapeDataString(LocalOrHome(returnUrl))}";
+        var local = LocalOrHome(returnUrl, context.Request);
+        var target = local == "/" ? "/Account/Login" : $"/Account/Login?ReturnUrl={Uri.EscapeDataString(local)}";
         return TypedResults.Redirect(target);
     }
 
-    /// <summary>Only a path on this site; anything else (another host, <c>//host</c>, a scheme) goes home.</summary>
-    public static string LocalOrHome(string? returnUrl)
+    /// <summary>
+    /// Only a path on this site: a relative one, or an absolute address of this very site (the pages' sign-in
+    /// links carry those); anything else (another host, <c>//host</c>) goes home.
+    /// </summary>
+    public static string LocalOrHome(string? returnUrl, HttpRequest? request = null)
     {
         if (string.IsNullOrWhiteSpace(returnUrl))
         {
             return "/";
+        }
+        if (Uri.TryCreate(returnUrl, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+        {
+            var sameSite = request is not null && absolute.Scheme == request.Scheme
+                           && string.Equals(absolute.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
+            return sameSite ? absolute.PathAndQuery : "/";
         }
         var path = returnUrl.StartsWith('/') ? returnUrl : "/" + returnUrl;
         return path.StartsWith("//", StringComparison.Ordinal) || path.StartsWith("/\\", StringComparison.Ordinal)

@@ -30,7 +30,7 @@ public static class SingleSignOnSetup
             .Validate(o => o.Mode is not null, "Authentication:LocalAccounts must be true, false or adminsOnly.")
             .Validate<IOptions<OidcOptions>>((o, oidc) => o.EffectiveMode == LocalAccountsMode.On || oidc.Value.Enabled,
                 "Authentication:LocalAccounts may be false or adminsOnly only with a provider (Authentication:Oidc:Authority): else nobody could sign in.")
-            .Validate(o => string.IsNullOrWhiteSpace(o.BreakGlassAdmin) || MimeKit.MailboxAddress.TryParse(o.BreakGlassAdmin, out _),
+            .Validate(o => string.IsNullOrWhiteSpace(o.BreakGlassAdmin) || System.Net.Mail.MailAddress.TryCreate(o.BreakGlassAdmin.Trim(), out _),
                 "Authentication:BreakGlassAdmin must be an email address or empty.")
             .Validate(o => string.IsNullOrEmpty(o.BreakGlassPassword) || !string.IsNullOrWhiteSpace(o.BreakGlassAdmin),
                 "Authentication:BreakGlassPassword needs Authentication:BreakGlassAdmin, the account it creates.")
