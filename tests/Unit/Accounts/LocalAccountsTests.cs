@@ -1,4 +1,8 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Portal.Accounts.SingleSignOn;
@@ -83,6 +87,35 @@ public sealed class LocalAccountsTests
         Assert.Null(await scope.SignIn.ValidateSecurityStampAsync(passwordSession));
         // A provider session of the same account goes on (the provider is not asked: no tokens are stored).
         Assert.NotNull(await scope.SignIn.ValidateSecurityStampAsync(providerSession));
+    }
+
+    [Fact]
+    public async Task A_provider_session_keeps_its_sign_in_method_through_cookie_refreshes_so_local_accounts_off_spares_it()
+    {
+        var (before, after) = await SwitchedAsync("false");
+        await using var _ = before;
+        await using var __ = after;
+        await using var scope = AccountScope.Of(after).WithRequest();
+        var user = (await scope.Users.FindByEmailAsync("user@example.com"))!;
+        var principal = await scope.PrincipalAsync(user);
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(ClaimTypes.AuthenticationMethod, OidcOptions.Scheme));
+        var validator = scope.Get<ISecurityStampValidator>();
+
+        // Two checks in a row, each on the principal the previous one renewed the cookie with.
+        for (var check = 0; check < 2; check++)
+        {
+            var context = new CookieValidatePrincipalContext(
+                scope.Get<IHttpContextAccessor>().HttpContext!,
+                new AuthenticationScheme(IdentityConstants.ApplicationScheme, null, typeof(CookieAuthenticationHandler)),
+                new CookieAuthenticationOptions(),
+                new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = DateTimeOffset.UtcNow.AddMinutes(-5) },
+                    IdentityConstants.ApplicationScheme));
+            await validator.ValidateAsync(context);
+            Assert.True(context.ShouldRenew, $"Check {check + 1} refused the provider session.");
+            principal = context.Principal!;
+        }
+
+        Assert.True(principal.HasClaim(ClaimTypes.AuthenticationMethod, OidcOptions.Scheme));
     }
 
     [Fact]
