@@ -53,7 +53,17 @@ internal static class ProviderEndpoints
             return SignInPage.WithError(context, $"The sign-in with {name} did not complete. Try again.", returnUrl);
         }
 
-        var result = await accounts.SignInAsync(account);
+        ProviderSignInResult result;
+        try
+        {
+            result = await accounts.SignInAsync(account);
+        }
+        catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException)
+        {
+            // Two first sign-ins of one person at once, or an admin changing the account meanwhile.
+            context.RequestServices.GetRequiredService<ILogger<OidcOptions>>().LogWarning(e, "The account of {Subject} could not be prepared.", account.Subject);
+            return SignInPage.WithError(context, "The account changed while it was being prepared. Try again.", returnUrl);
+        }
         if (result.User is not { } user)
         {
             return SignInPage.WithError(context, result.Refusal!, returnUrl);
