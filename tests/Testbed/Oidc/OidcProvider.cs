@@ -55,7 +55,7 @@ public sealed class OidcProvider : IAsyncDisposable
         {
             throw new InvalidOperationException("The provider is running.");
         }
-        var folder = FindFolder();
+        var folder = Path.Combine(RepositoryPaths.Root, "tests", "Testbed", "Oidc");
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "oidc-provider")))
         {
             throw new InvalidOperationException($"oidc-provider is not installed in {folder}/node_modules: run scripts/install-prerequisites.sh (it runs npm ci there).");
@@ -176,17 +176,4 @@ public sealed class OidcProvider : IAsyncDisposable
     private static object Describe(OidcAccount a) =>
         new { id = a.Id, email = a.Email, email_verified = a.EmailVerified, password = a.Password, name = a.Email, groups = a.Groups };
 
-    /// <summary>tests/Testbed/Oidc in the source tree, found from the running assembly upwards.</summary>
-    private static string FindFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "Testbed", "Oidc");
-            if (File.Exists(Path.Combine(candidate, "oidc-provider.mjs")))
-            {
-                return candidate;
-            }
-        }
-        throw new InvalidOperationException($"tests/Testbed/Oidc/oidc-provider.mjs not found above {AppContext.BaseDirectory}: run from the repository");
-    }
 }

@@ -17,8 +17,19 @@ public sealed class LocalAccountsTests
     private const string Root = "root@example.com";
     private const string Password = AccountScope.Password;
 
+    /// <summary>The portal before and after the switch, and a request's services of the latter.</summary>
+    private sealed record Switched(PortalServices Before, PortalServices After, AccountScope Scope) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Scope.DisposeAsync();
+            await After.DisposeAsync();
+            await Before.DisposeAsync();
+        }
+    }
+
     /// <summary>A portal where the admin and a user registered with passwords, then restarted with <paramref name="mode"/>.</summary>
-    private static async Task<(PortalServices Before, PortalServices After)> SwitchedAsync(string mode, params (string, string?)[] more)
+    private static async Task<Switched> SwitchedAsync(string mode)
     {
         var before = await PortalServices.StartAsync(Settings());
         await using (var scope = AccountScope.Of(before))
@@ -29,9 +40,8 @@ public sealed class LocalAccountsTests
             await scope.RegisterAsync(Root);
         }
         var settings = Settings(("Authentication:LocalAccounts", mode), ("Authentication:BreakGlassAdmin", Root));
-        foreach (var (key, value) in more) settings[key] = value;
         var after = await PortalServices.StartAsync(settings, databaseFile: Path.Combine(before.Folder, "portal.db"));
-        return (before, after);
+        return new Switched(before, after, AccountScope.Of(after).WithRequest());
     }
 
     private static async Task<bool> PasswordWorksAsync(AccountScope scope, string email) =>
@@ -40,10 +50,8 @@ public sealed class LocalAccountsTests
     [Fact]
     public async Task Off_refuses_every_password_but_the_break_glass_admins_and_only_while_it_is_an_Admin()
     {
-        var (before, after) = await SwitchedAsync("false");
-        await using var _ = before;
-        await using var __ = after;
-        await using var scope = AccountScope.Of(after).WithRequest();
+        await using var switched = await SwitchedAsync("false");
+        var scope = switched.Scope;
         var root = (await scope.Users.FindByEmailAsync(Root))!;
 
         var user = await PasswordWorksAsync(scope, "user@example.com");
@@ -61,10 +69,8 @@ public sealed class LocalAccountsTests
     [Fact]
     public async Task AdminsOnly_lets_Admins_use_their_passwords_and_nobody_else()
     {
-        var (before, after) = await SwitchedAsync("adminsOnly");
-        await using var _ = before;
-        await using var __ = after;
-        await using var scope = AccountScope.Of(after).WithRequest();
+        await using var switched = await SwitchedAsync("adminsOnly");
+        var scope = switched.Scope;
 
         Assert.True(await PasswordWorksAsync(scope, AdminEmail));
         Assert.False(await PasswordWorksAsync(scope, "user@example.com"));
@@ -75,10 +81,8 @@ public sealed class LocalAccountsTests
     [Fact]
     public async Task A_password_session_of_someone_whose_password_no_longer_counts_ends_at_the_stamp_check()
     {
-        var (before, after) = await SwitchedAsync("false");
-        await using var _ = before;
-        await using var __ = after;
-        await using var scope = AccountScope.Of(after).WithRequest();
+        await using var switched = await SwitchedAsync("false");
+        var scope = switched.Scope;
         var user = (await scope.Users.FindByEmailAsync("user@example.com"))!;
         var passwordSession = await scope.PrincipalAsync(user);
         var providerSession = await scope.PrincipalAsync(user);
@@ -92,10 +96,8 @@ public sealed class LocalAccountsTests
     [Fact]
     public async Task A_provider_session_keeps_its_sign_in_method_through_cookie_refreshes_so_local_accounts_off_spares_it()
     {
-        var (before, after) = await SwitchedAsync("false");
-        await using var _ = before;
-        await using var __ = after;
-        await using var scope = AccountScope.Of(after).WithRequest();
+        await using var switched = await SwitchedAsync("false");
+        var scope = switched.Scope;
         var user = (await scope.Users.FindByEmailAsync("user@example.com"))!;
         var principal = await scope.PrincipalAsync(user);
         ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(ClaimTypes.AuthenticationMethod, OidcOptions.Scheme));
