@@ -17,7 +17,10 @@ public sealed class LocalAccountsTests
     private const string Root = "root@example.com";
     private const string Password = AccountScope.Password;
 
-    /// <summary>The portal before and after the switch, and a request's services of the latter.</summary>
+    /// <summary>
+    /// The portal before and after the switch, and a request's services of the latter. Each test calls
+    /// <c>WithRequest()</c> itself: the request lives in an AsyncLocal, which does not flow back to a caller.
+    /// </summary>
     private sealed record Switched(PortalServices Before, PortalServices After, AccountScope Scope) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
@@ -41,7 +44,7 @@ public sealed class LocalAccountsTests
         }
         var settings = Settings(("Authentication:LocalAccounts", mode), ("Authentication:BreakGlassAdmin", Root));
         var after = await PortalServices.StartAsync(settings, databaseFile: Path.Combine(before.Folder, "portal.db"));
-        return new Switched(before, after, AccountScope.Of(after).WithRequest());
+        return new Switched(before, after, AccountScope.Of(after));
     }
 
     private static async Task<bool> PasswordWorksAsync(AccountScope scope, string email) =>
@@ -51,7 +54,7 @@ public sealed class LocalAccountsTests
     public async Task Off_refuses_every_password_but_the_break_glass_admins_and_only_while_it_is_an_Admin()
     {
         await using var switched = await SwitchedAsync("false");
-        var scope = switched.Scope;
+        var scope = switched.Scope.WithRequest();
         var root = (await scope.Users.FindByEmailAsync(Root))!;
 
         var user = await PasswordWorksAsync(scope, "user@example.com");
@@ -70,7 +73,7 @@ public sealed class LocalAccountsTests
     public async Task AdminsOnly_lets_Admins_use_their_passwords_and_nobody_else()
     {
         await using var switched = await SwitchedAsync("adminsOnly");
-        var scope = switched.Scope;
+        var scope = switched.Scope.WithRequest();
 
         Assert.True(await PasswordWorksAsync(scope, AdminEmail));
         Assert.False(await PasswordWorksAsync(scope, "user@example.com"));
@@ -82,7 +85,7 @@ public sealed class LocalAccountsTests
     public async Task A_password_session_of_someone_whose_password_no_longer_counts_ends_at_the_stamp_check()
     {
         await using var switched = await SwitchedAsync("false");
-        var scope = switched.Scope;
+        var scope = switched.Scope.WithRequest();
         var user = (await scope.Users.FindByEmailAsync("user@example.com"))!;
         var passwordSession = await scope.PrincipalAsync(user);
         var providerSession = await scope.PrincipalAsync(user);
@@ -97,7 +100,7 @@ public sealed class LocalAccountsTests
     public async Task A_provider_session_keeps_its_sign_in_method_through_cookie_refreshes_so_local_accounts_off_spares_it()
     {
         await using var switched = await SwitchedAsync("false");
-        var scope = switched.Scope;
+        var scope = switched.Scope.WithRequest();
         var user = (await scope.Users.FindByEmailAsync("user@example.com"))!;
         var principal = await scope.PrincipalAsync(user);
         ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(ClaimTypes.AuthenticationMethod, OidcOptions.Scheme));
