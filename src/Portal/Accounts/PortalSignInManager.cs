@@ -11,7 +11,7 @@ namespace Portal.Accounts;
 /// <summary>
 /// Rejected and disabled accounts cannot sign in, and their existing cookies fail the
 /// security-stamp check. Pending accounts sign in; the authorization policies keep them out.
-/// <c>Authentication:LocalAccounts</c> decides whose password still works (docs/decisions/010); a session that
+/// <c>Authentication:LocalAccounts</c> decides whose password still works (docs/decisions/011); a session that
 /// signed in through the provider has its groups re-read at each stamp check.
 /// </summary>
 public sealed class PortalSignInManager(

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Portal.Accounts.SingleSignOn;
 
-/// <summary>Single sign-on through one OpenID Connect provider, and the <c>Authentication:LocalAccounts</c> switch (docs/decisions/010).</summary>
+/// <summary>Single sign-on through one OpenID Connect provider, and the <c>Authentication:LocalAccounts</c> switch (docs/decisions/011).</summary>
 public static class SingleSignOnSetup
 {
     public static IServiceCollection AddSingleSignOn(this IServiceCollection services, IConfiguration configuration)

@@ -23,7 +23,7 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         var signInManager = scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>();
         var user = await signInManager.ValidateSecurityStampAsync(authenticationState.User);
         // A circuit cannot take a refreshed principal: one that still claims an Admin role the account lost
-        // (a provider group gone, docs/decisions/010) ends here.
+        // (a provider group gone, docs/decisions/011) ends here.
         return user is not null && (!authenticationState.User.IsInRole(PortalRoles.Admin)
                                     || await signInManager.UserManager.IsInRoleAsync(user, PortalRoles.Admin));
     }
