@@ -8,6 +8,13 @@ public sealed class AdminUsersPage(IPage page)
 
     public ILocator Result => page.GetByRole(AriaRole.Alert);
 
+    /// <summary>An account's row in the accounts table (approved, rejected, disabled), found by its email cell.</summary>
+    public ILocator AccountRow(string email) => page.GetByRole(AriaRole.Region, new() { Name = "Accounts" }).GetByRole(AriaRole.Row)
+        .Filter(new() { Has = page.GetByRole(AriaRole.Cell, new() { Name = email, Exact = true }) });
+
+    public ILocator PendingRow(string email) => PendingTable.GetByRole(AriaRole.Row)
+        .Filter(new() { Has = page.GetByRole(AriaRole.Cell, new() { Name = email, Exact = true }) });
+
     public async Task OpenAsync() => await page.GotoAsync("/admin/users");
 
     /// <summary>
