@@ -2,7 +2,9 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Polly;
+using Polly.Telemetry;
 using Portal.Domain.Domino;
 using Portal.Domain.Files;
 using Portal.Domain.Images;
@@ -18,6 +20,13 @@ public static class DependencyInjection
     {
         services.AddOptions<DominoClientOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IDominoClientFactory, DominoClientFactory>();
+        services.AddMetrics();
+        services.TryAddSingleton<DominoMetrics>();
+        services.AddTransient<DominoCallHandler>();
+        // A retry that a later try makes good is routine: Polly's line for it drops from Warning to Information, and
+        // DominoCallHandler warns once when the retries give up. Timeouts and an opening circuit keep their severity.
+        services.Configure<TelemetryOptions>(o => o.SeverityProvider = args =>
+            args.Event.EventName == "OnRetry" ? ResilienceEventSeverity.Information : args.Event.Severity);
         AddDominoHttpClient(services, DominoClientFactory.VerifiedTls, verifyTls: true);
         AddDominoHttpClient(services, DominoClientFactory.UnverifiedTls, verifyTls: false);
         return services;
@@ -48,6 +57,8 @@ public static class DependencyInjection
                     handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
                 return handler;
             })
+            // Added before the retries, so it wraps them: one count, one latency and at most one warning per call.
+            .AddHttpMessageHandler<DominoCallHandler>()
             .AddResilienceHandler("domino", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<DominoClientOptions>>().Value;

@@ -23,6 +23,7 @@ using Portal.Jobs;
 using Portal.Nodes;
 using Portal.Notifications;
 using Portal.Security;
+using Portal.Telemetry;
 
 namespace Portal;
 
@@ -53,6 +54,7 @@ public static class DependencyInjection
             .AddPortalDashboard()
             .AddPortalUi();
         if (role.ProcessesJobs()) builder.Services.AddPortalJobServer();
+        builder.AddPortalTelemetry();
         return builder;
     }
 
@@ -209,6 +211,7 @@ public static class DependencyInjection
 
     public static WebApplication MapPortal(this WebApplication app)
     {
+        app.MapPortalMetrics();
         if (!app.Services.GetNodeRole().ServesWeb())
         {
             return app.MapWorkerEndpoints();

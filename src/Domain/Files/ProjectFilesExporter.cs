@@ -106,7 +106,7 @@ public sealed partial class ProjectFilesExporter(
             null, null, type, details, state, run?.FailedFiles ?? []);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "File export of {Owner}/{Project} ended with {Status}: {Message}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "File export of {Owner}/{Project} ended with {Status}: {Message}")]
     private static partial void LogFinished(ILogger logger, string owner, string project, int status, string message);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "File export of {Owner}/{Project} failed with {Status}: {Message}")]

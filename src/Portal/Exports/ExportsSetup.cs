@@ -14,6 +14,7 @@ using Portal.Domain.Images.Engine;
 using Portal.Health;
 using Portal.Profile;
 using Portal.Runs;
+using Portal.Telemetry;
 using Portal.Templates;
 using Portal.Nodes;
 
@@ -33,6 +34,7 @@ public static class ExportsSetup
         services.AddSingleton<ConnectionChecks>();
         services.AddSingleton(new PortalNode(configuration["Portal:NodeName"] is { Length: > 0 } name ? name : Environment.MachineName));
 
+        services.AddRunMetrics();
         services.AddSingleton<ExportRunner>();
         services.AddRunFencing();
         services.AddScoped<RunStore>();

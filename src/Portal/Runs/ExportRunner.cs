@@ -9,6 +9,7 @@ using Portal.Domain.Runs;
 using Portal.Exports;
 using Portal.Health;
 using Portal.Nodes;
+using Portal.Telemetry;
 
 namespace Portal.Runs;
 
@@ -28,6 +29,7 @@ public sealed class ExportRunner(
     PortalNode node,
     DatabaseWrites writes,
     TimeProvider time,
+    RunMetrics metrics,
     ILogger<ExportRunner> logger)
 {
     private readonly RunLeaseTimes _lease = RunLeaseTimes.For(options.Value, fileOptions.Value);
@@ -60,6 +62,7 @@ public sealed class ExportRunner(
         var finisher = scope.ServiceProvider.GetRequiredService<RunFinisher>();
         var exportId = await db.Runs.Where(r => r.Id == runId).Select(r => (int?)r.ExportId).SingleOrDefaultAsync(shutdown);
         if (exportId is null) return;
+        using var activity = RunTracing.StartRun(runId, exportId.Value);
 
         // Taken before the claim writes its heartbeat, so the lease never starts later than the heartbeat others judge it by.
         var (claimedTimestamp, claimedAt) = (time.GetTimestamp(), time.GetUtcNow());
@@ -137,6 +140,7 @@ public sealed class ExportRunner(
                 : Task.FromResult<ImageExportResult?>(null)!;
             filesResult = await filesTask;
             imageResult = await imageTask;
+            metrics.PartsDone(filesResult, imageResult);
         }
         finally
         {

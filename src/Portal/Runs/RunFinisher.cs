@@ -3,6 +3,7 @@ using Portal.Data;
 using Portal.Domain.Runs;
 using Portal.Exports;
 using Portal.Health;
+using Portal.Telemetry;
 
 namespace Portal.Runs;
 
@@ -22,7 +23,7 @@ internal enum EndingRecorded
 /// recorded when the database returns, so a run its node knows has ended is never left "running".
 /// </summary>
 internal sealed partial class RunFinisher(IServiceScopeFactory scopes, RunJournal journal, DatabaseWrites writes, TimeProvider time,
-    ILogger<RunFinisher> logger)
+    RunMetrics metrics, ILogger<RunFinisher> logger)
 {
     private static readonly TimeSpan[] Backoff = [.. new[] { 0.5, 1, 2, 4, 8 }.Select(TimeSpan.FromSeconds)];
 
@@ -123,7 +124,10 @@ internal sealed partial class RunFinisher(IServiceScopeFactory scopes, RunJourna
         export.NextRunAt = ExportScheduleSync.NextRun(export, time.GetUtcNow());
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        RunLog.Ended(logger, ending.RunId, ending.ExportId, (int)run.Status, run.Message ?? "");
+        TimeSpan? duration = run.StartedAt is { } began ? ending.EndedAt - began : null;
+        RunLog.Ended(logger, ending.RunId, ending.ExportId, run.Node ?? "", (int)run.Status, duration?.TotalSeconds ?? 0, run.FilesDone,
+            run.BytesDone + run.ImageBytesDone, run.Message ?? "");
+        metrics.Finished(export.Kind, run.Status, duration);
         try
         {
             await RunStatistics.AddAsync(db, export, run, ending.EndedAt, CancellationToken.None);
