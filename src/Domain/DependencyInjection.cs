@@ -23,10 +23,12 @@ public static class DependencyInjection
         services.AddMetrics();
         services.TryAddSingleton<DominoMetrics>();
         services.AddTransient<DominoCallHandler>();
-        // A retry that a later try makes good is routine: Polly's line for it drops from Warning to Information, and
-        // DominoCallHandler warns once when the retries give up. Timeouts and an opening circuit keep their severity.
+        // A retry that a later try makes good is routine: Polly's lines for the failed try and the retry drop from Warning to
+        // Information, and DominoCallHandler warns once when the retries give up. Timeouts and an opening circuit keep theirs.
         services.Configure<TelemetryOptions>(o => o.SeverityProvider = args =>
-            args.Event.EventName == "OnRetry" ? ResilienceEventSeverity.Information : args.Event.Severity);
+            args.Event.EventName is "OnRetry" or "ExecutionAttempt" && args.Event.Severity > ResilienceEventSeverity.Information
+                ? ResilienceEventSeverity.Information
+                : args.Event.Severity);
         AddDominoHttpClient(services, DominoClientFactory.VerifiedTls, verifyTls: true);
         AddDominoHttpClient(services, DominoClientFactory.UnverifiedTls, verifyTls: false);
         return services;

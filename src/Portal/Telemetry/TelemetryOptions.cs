@@ -7,8 +7,11 @@ public sealed class TelemetryOptions
 {
     public const string Section = "Telemetry";
 
-    /// <summary>Callers allowed to scrape without a token: addresses or CIDR networks (<c>10.0.0.0/8</c>).</summary>
-    public List<string> AllowedAddresses { get; set; } = ["127.0.0.1", "::1"];
+    /// <summary>
+    /// Callers allowed to scrape without a token: addresses or CIDR networks (<c>10.0.0.0/8</c>); loopback when unset.
+    /// Null rather than a filled list by default: the configuration binder adds to a list it finds, never replaces it.
+    /// </summary>
+    public List<string>? AllowedAddresses { get; set; }
 
     /// <summary>A bearer token that lets any caller scrape (Prometheus's <c>authorization.credentials</c>); none by default.</summary>
     public string? ScrapeToken { get; set; }
@@ -20,7 +23,7 @@ public sealed class TelemetryOptions
     public TimeSpan GaugeCacheTime { get; set; } = TimeSpan.FromSeconds(10);
 
     internal IReadOnlyList<IPNetwork> AllowedNetworks() =>
-        AllowedAddresses.Where(a => !string.IsNullOrWhiteSpace(a)).Select(ParseNetwork).ToList();
+        (AllowedAddresses ?? ["127.0.0.1", "::1"]).Where(a => !string.IsNullOrWhiteSpace(a)).Select(ParseNetwork).ToList();
 
     internal static bool TryParseNetwork(string value, out IPNetwork network)
     {

@@ -40,8 +40,10 @@ public sealed class ExportsHost : IAsyncDisposable
     public IServiceProvider Services => _provider;
 
     /// <param name="database">Another database than a fresh SQLite file (PostgreSQL for the tests that stop it).</param>
+    /// <param name="logging">Filters to apply (the portal's own levels); without it everything at Information and up is kept.</param>
     public static async Task<ExportsHost> StartAsync(PortalExportsFixture fixture, IReadOnlyDictionary<string, string?>? settings = null,
-        string? nodeName = null, (DatabaseProvider Provider, string ConnectionString)? database = null)
+        string? nodeName = null, (DatabaseProvider Provider, string ConnectionString)? database = null,
+        Action<ILoggingBuilder>? logging = null)
     {
         var folder = Directory.CreateTempSubdirectory("portal-exports-").FullName;
         var values = new Dictionary<string, string?>
@@ -58,7 +60,11 @@ public sealed class ExportsHost : IAsyncDisposable
         var logs = new CapturedLogs();
         var (provider, connectionString) = database ?? (DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "portal.db")}");
         var services = new ServiceCollection()
-            .AddLogging(logging => logging.AddProvider(logs))
+            .AddLogging(builder =>
+            {
+                builder.AddProvider(logs);
+                logging?.Invoke(builder);
+            })
             .AddSingleton<IConfiguration>(configuration)
             .AddPortalOptions(configuration, folder)
             .AddPortalData(provider, connectionString)
