@@ -6,6 +6,7 @@ using Portal.Domain.Domino;
 using Portal.Domain.Files;
 using Portal.Domain.Runs;
 using Portal.Domain.S3;
+using Portal.Contracts.Runs;
 
 namespace Portal.Bench;
 

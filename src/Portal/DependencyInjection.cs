@@ -11,7 +11,6 @@ using Portal.Admin;
 using Portal.Api;
 using Portal.Client;
 using Portal.Client.Accounts;
-using Portal.Client.Admin;
 using Portal.Components;
 using Portal.Components.Account;
 using Portal.Dashboard;
@@ -22,6 +21,7 @@ using Portal.Jobs;
 using Portal.Nodes;
 using Portal.Notifications;
 using Portal.Security;
+using Portal.Contracts.Admin;
 
 namespace Portal;
 

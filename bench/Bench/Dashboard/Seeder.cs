@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Portal.Client.Accounts;
-using Portal.Client.Exports;
 using Portal.Connections;
 using Portal.Data;
 using Portal.Domain.Schedules;
 using Portal.Runs;
+using Portal.Contracts.Accounts;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Runs;
 
 namespace Portal.Bench.Dashboard;
 

@@ -1,4 +1,4 @@
-namespace Portal.Client.Accounts;
+namespace Portal.Contracts.Accounts;
 
 /// <summary>Where an account stands in the admin-approval workflow (the ServiceX model).</summary>
 public enum AccountStatus

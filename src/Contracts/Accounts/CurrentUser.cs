@@ -1,3 +1,3 @@
-namespace Portal.Client.Accounts;
+namespace Portal.Contracts.Accounts;
 
 public sealed record CurrentUser(string Email, string[] Roles);

@@ -1,4 +1,4 @@
-namespace Portal.Client.Accounts;
+namespace Portal.Contracts.Accounts;
 
 public static class PortalRoles
 {

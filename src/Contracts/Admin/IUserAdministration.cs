@@ -1,4 +1,4 @@
-namespace Portal.Client.Admin;
+namespace Portal.Contracts.Admin;
 
 /// <summary>
 /// The admin users page's view of the server: in-process while the page runs on the server,

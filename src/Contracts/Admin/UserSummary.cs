@@ -1,6 +1,6 @@
-using Portal.Client.Accounts;
+using Portal.Contracts.Accounts;
 
-namespace Portal.Client.Admin;
+namespace Portal.Contracts.Admin;
 
 /// <summary>One account as the admin pages show it.</summary>
 public sealed record UserSummary(

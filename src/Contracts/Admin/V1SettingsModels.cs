@@ -1,7 +1,7 @@
-using Portal.Client.Exports;
-using Portal.Client.Shared;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Shared;
 
-namespace Portal.Client.Admin;
+namespace Portal.Contracts.Admin;
 
 /// <summary>
 /// What exports created through the v1 API use (the original service had these globally): the Domino

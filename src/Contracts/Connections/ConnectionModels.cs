@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Portal.Client.Connections;
+namespace Portal.Contracts.Connections;
 
 // Secrets are write-only: the server says whether one is stored (Has…), never what it is. A form
 // field left empty keeps the stored secret; the Clear… switch removes it.

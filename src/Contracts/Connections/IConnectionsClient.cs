@@ -1,6 +1,6 @@
-using Portal.Client.Shared;
+using Portal.Contracts.Shared;
 
-namespace Portal.Client.Connections;
+namespace Portal.Contracts.Connections;
 
 /// <summary>The admin connections page's view of the server (in-process on the server, <c>/api/admin/connections</c> in WebAssembly).</summary>
 public interface IConnectionsClient

@@ -1,4 +1,4 @@
-namespace Portal.Client.Dashboard;
+namespace Portal.Contracts.Dashboard;
 
 /// <summary>The home page's tiles: exports, the last 24 hours' runs and bytes, and the components' health.</summary>
 public sealed record DashboardTiles(

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Portal.Domain.Runs;
+namespace Portal.Contracts.Exports;
 
 /// <summary>The original's naming rule for export group and project names (codes 136/137).</summary>
 public static partial class ExportNames

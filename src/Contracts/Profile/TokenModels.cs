@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Portal.Client.Profile;
+namespace Portal.Contracts.Profile;
 
 /// <summary>A personal access token as its owner sees it: never the token itself, only its first characters.</summary>
 public sealed record TokenDto(int Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt,

@@ -1,4 +1,4 @@
-namespace Portal.Domain.Runs;
+namespace Portal.Contracts.Runs;
 
 /// <summary>
 /// The original service's status codes. The numbers and names are part of the v1 API (names are

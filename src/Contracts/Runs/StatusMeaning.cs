@@ -1,56 +1,56 @@
-namespace Portal.Domain.Runs;
+namespace Portal.Contracts.Runs;
 
-public static class StatusCodes
+/// <summary>
+/// What a status code means, in one place for the engine, the server and the browser (docs/status-codes.md):
+/// ≤ 199 an error, 220 queued, 210 and ≥ 300 running, 200/205/290 and the errors finished.
+/// </summary>
+public static class StatusMeaning
 {
-    /// <summary>Codes at or below 199 are errors (the original's rule).</summary>
-    public static bool IsError(this StatusCode code) => code is > StatusCode.None and <= (StatusCode)199;
+    /// <summary>The highest error code: codes above <see cref="StatusCode.None"/> up to it are errors (the original's rule).</summary>
+    public const StatusCode LastError = StatusCode.UnknownError;
 
-    /// <summary>Codes at or above 300 mean the run is still going.</summary>
-    public static bool IsRunning(this StatusCode code) => code >= StatusCode.Running;
+    public static bool IsError(this StatusCode code) => code is > StatusCode.None and <= LastError;
+
+    /// <summary>Waiting for a worker: the run exists but has not started.</summary>
+    public static bool IsQueued(this StatusCode code) => code == StatusCode.Scheduled;
+
+    /// <summary>Started and not ended: initializing (it holds its export) or in one of its stages (≥ 300).</summary>
+    public static bool IsRunning(this StatusCode code) => code is StatusCode.Initializing or >= StatusCode.Running;
 
     /// <summary>A finished run: an error or one of the outcomes.</summary>
     public static bool IsFinished(this StatusCode code) =>
         code.IsError() || code is StatusCode.Skipped or StatusCode.Disabled or StatusCode.Completed;
 
-    /// <summary>The original's name for a code, as the v1 API reports it.</summary>
-    public static string Name(this StatusCode code) =>
-        Enum.IsDefined(code) ? code.ToString() : ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>A sentence a person understands, used when a run records no message of its own.</summary>
-    public static string Describe(this StatusCode code) => code switch
+    /// <summary>How a finished run counts on the dashboard: a run that did not start because one was going (101) skipped.</summary>
+    public static RunOutcome Outcome(this StatusCode code) => code switch
     {
-        StatusCode.ExecutionScheduleTimeout => "The export was already running, so this run did not start",
-        StatusCode.ExecutionNotComplete => "The run was interrupted before it finished (the process running it stopped)",
-        StatusCode.ExecutionRunTimeout => "The run took longer than the configured timeout and was stopped",
-        StatusCode.ExecutionCancelled => "The run was cancelled",
-        StatusCode.DockerError or StatusCode.DockerAPIError => "The Docker engine reported an error",
-        StatusCode.DockerNotFound => "The Docker engine could not be reached",
-        StatusCode.DockerImageNotFound => "The compute environment's image was not found in the Domino registry",
-        StatusCode.DockerAuthenticationError => "A registry refused the credentials",
-        StatusCode.DockerInvalidRepository => "The target image name is not a valid Docker reference",
-        StatusCode.DockerBuildError => "Building the image from the Dockerfile template failed",
-        StatusCode.DockerTemplateError => "The Dockerfile template must start with the FROM {DOMINO_DOCKER_IMAGE} line",
-        StatusCode.DockerPushError => "The target registry refused the push",
-        StatusCode.DominoAPIError => "The Domino API failed to answer",
-        StatusCode.DominoFileNotFound => "A file disappeared from the Domino project during the export",
-        StatusCode.DominoEnvironmentNotFound => "The compute environment or its revision does not exist in Domino",
-        StatusCode.APIMalformedJSON => "The input supplied is invalid: malformed JSON",
-        StatusCode.APIProjectNotFound => "The input supplied is invalid: specified Domino Project does not exist",
-        StatusCode.APIUnauthorized => "Specified Domino API key does not have permission to the specified Domino Project",
-        StatusCode.APIExportNameConflict => "Specified Export Group Name and Project Name are already being exported as part of another export job",
-        StatusCode.APIProjectConflict => "Specified Domino Username and Project are already being exported as part of another export job",
-        StatusCode.APIExportNotFound => "Specified Export ID does not exist",
-        StatusCode.APIInvalidExportGroupName => ExportNames.InvalidGroupNameMessage,
-        StatusCode.APIInvalidExportProjectName => ExportNames.InvalidProjectNameMessage,
-        StatusCode.S3Error => "The S3 target reported an error",
-        StatusCode.S3BucketNotFound => "The S3 bucket does not exist",
-        StatusCode.S3AccessDenied => "The S3 target refused the credentials",
-        StatusCode.S3VerificationFailed => "A file stored in S3 does not match its source",
-        StatusCode.InvalidJobRunID => "Invalid job run ID",
-        StatusCode.UnknownError => "An unexpected error has occurred",
-        StatusCode.Skipped => "Nothing changed since the last export",
-        StatusCode.Disabled => "The export is disabled",
-        StatusCode.Completed => "Completed",
-        _ => code.Name(),
+        StatusCode.Completed => RunOutcome.Succeeded,
+        StatusCode.Skipped or StatusCode.Disabled or StatusCode.ExecutionScheduleTimeout => RunOutcome.Skipped,
+        StatusCode.ExecutionCancelled => RunOutcome.Cancelled,
+        _ => RunOutcome.Failed,
+    };
+
+    /// <summary>The word a person reads for a run's or an export's last status.</summary>
+    public static string Label(this StatusCode? code) => code switch
+    {
+        null or StatusCode.None => "Never run",
+        StatusCode.Scheduled => "Queued",
+        { } c when c.IsRunning() => "Running",
+        StatusCode.Disabled => "Disabled",
+        { } c => c.Outcome().ToString(),
+    };
+
+    /// <summary>The colour family a status is shown in.</summary>
+    public static StatusTone Tone(this StatusCode? code) => code switch
+    {
+        null or StatusCode.None or StatusCode.Disabled => StatusTone.Neutral,
+        { } c when c.IsQueued() || c.IsRunning() => StatusTone.Active,
+        { } c => c.Outcome() switch
+        {
+            RunOutcome.Succeeded => StatusTone.Success,
+            RunOutcome.Skipped => StatusTone.Skipped,
+            RunOutcome.Cancelled => StatusTone.Warning,
+            _ => StatusTone.Error,
+        },
     };
 }

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Portal.Client.Shared;
+using Portal.Contracts.Shared;
 
-namespace Portal.Client.Templates;
+namespace Portal.Contracts.Templates;
 
 public sealed record TemplateDto(int Id, string Name, string Content, bool IsStandard, int UsedBy, DateTimeOffset UpdatedAt);
 

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using Portal.Domain.Domino;
 using Portal.Domain.Runs;
 using Portal.Domain.S3;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Runs;
 
 namespace Portal.Domain.Files;
 

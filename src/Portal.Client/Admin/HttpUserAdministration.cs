@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Portal.Contracts.Admin;
 
 namespace Portal.Client.Admin;
 

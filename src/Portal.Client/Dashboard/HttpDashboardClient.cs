@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
+using Portal.Contracts.Dashboard;
 
 namespace Portal.Client.Dashboard;
 

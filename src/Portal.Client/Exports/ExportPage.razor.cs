@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Portal.Client.Accounts;
+using Portal.Contracts.Accounts;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Shared;
 
 namespace Portal.Client.Exports;
 
@@ -78,7 +81,7 @@ public sealed partial class ExportPage
         else message = (false, string.Join(" ", result.Errors.Values.SelectMany(v => v)));
     }
 
-    private async Task ApplyAsync(Func<Task<Shared.SaveResult>> action, string done)
+    private async Task ApplyAsync(Func<Task<SaveResult>> action, string done)
     {
         busy = true;
         try

@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Portal.Client.Accounts;
 using Portal.Client.Admin;
+using Portal.Contracts.Accounts;
+using Portal.Contracts.Admin;
+using Portal.Contracts.Exports;
 
 namespace Portal.Client.Exports;
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using Portal.Client.Shared;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Shared;
 
 namespace Portal.Client.Exports;
 

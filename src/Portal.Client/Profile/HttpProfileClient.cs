@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Portal.Client.Shared;
+using Portal.Contracts.Profile;
 
 namespace Portal.Client.Profile;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Portal.Client.Shared;
+using Portal.Contracts.Profile;
 
 namespace Portal.Client.Profile;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Portal.Contracts.Runs;
 
 namespace Portal.Client.Runs;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Portal.Contracts.Shared;
 
 namespace Portal.Client.Shared;
 

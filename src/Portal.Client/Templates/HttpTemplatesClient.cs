@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using Portal.Client.Shared;
+using Portal.Contracts.Shared;
+using Portal.Contracts.Templates;
 
 namespace Portal.Client.Templates;
 

@@ -2,9 +2,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Client.Accounts;
-using Portal.Client.Admin;
 using Portal.Data;
 using Portal.Notifications;
+using Portal.Contracts.Accounts;
+using Portal.Contracts.Admin;
 
 namespace Portal.Accounts;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Portal.Client.Accounts;
 using Portal.Data;
+using Portal.Contracts.Accounts;
 
 namespace Portal.Accounts;
 

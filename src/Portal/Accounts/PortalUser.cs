@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Portal.Client.Accounts;
+using Portal.Contracts.Accounts;
 
 namespace Portal.Accounts;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Accounts;
 using Portal.Client.Accounts;
-using Portal.Client.Admin;
+using Portal.Contracts.Admin;
 
 namespace Portal.Admin;
 

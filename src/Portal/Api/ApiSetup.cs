@@ -1,8 +1,9 @@
 using Portal.Client.Admin;
-using Portal.Client.Profile;
 using Portal.Health;
 using Portal.Profile;
 using Portal.V1;
+using Portal.Contracts.Admin;
+using Portal.Contracts.Profile;
 
 namespace Portal.Api;
 

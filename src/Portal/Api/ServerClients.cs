@@ -1,18 +1,18 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Portal.Accounts;
-using Portal.Client.Connections;
-using Portal.Client.Dashboard;
-using Portal.Client.Exports;
-using Portal.Client.Profile;
-using Portal.Client.Runs;
-using Portal.Client.Shared;
-using Portal.Client.Templates;
 using Portal.Connections;
 using Portal.Dashboard;
 using Portal.Exports;
 using Portal.Profile;
 using Portal.Runs;
 using Portal.Templates;
+using Portal.Contracts.Connections;
+using Portal.Contracts.Dashboard;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Profile;
+using Portal.Contracts.Runs;
+using Portal.Contracts.Shared;
+using Portal.Contracts.Templates;
 
 namespace Portal.Api;
 
@@ -37,8 +37,8 @@ internal sealed class CurrentUser(AuthenticationStateProvider authentication, IS
     public async Task<PortalUser> GetAsync()
     {
         var state = await authentication.GetAuthenticationStateAsync();
-        if (state.User.Identity?.IsAuthenticated != true || !(state.User.IsInRole(Client.Accounts.PortalRoles.User)
-                                                              || state.User.IsInRole(Client.Accounts.PortalRoles.Admin)))
+        if (state.User.Identity?.IsAuthenticated != true || !(state.User.IsInRole(Contracts.Accounts.PortalRoles.User)
+                                                              || state.User.IsInRole(Contracts.Accounts.PortalRoles.Admin)))
             throw new UnauthorizedAccessException("Sign in with an approved account.");
         return PortalUser.From(state.User);
     }
@@ -146,24 +146,24 @@ internal sealed class ServerRunsClient(CurrentUser user) : IRunsClient
         user.CallAsync<RunService, SaveResult>((s, u) => s.CancelAsync(u, runId, cancellationToken));
 }
 
-internal sealed class ServerTokensClient(CurrentUser user) : Client.Profile.ITokensClient
+internal sealed class ServerTokensClient(CurrentUser user) : Contracts.Profile.ITokensClient
 {
-    public Task<IReadOnlyList<Client.Profile.TokenDto>> ListAsync(CancellationToken cancellationToken = default) =>
-        user.CallAsync<PersonalAccessTokenService, IReadOnlyList<Client.Profile.TokenDto>>((s, u) => s.ListAsync(u, cancellationToken));
+    public Task<IReadOnlyList<Contracts.Profile.TokenDto>> ListAsync(CancellationToken cancellationToken = default) =>
+        user.CallAsync<PersonalAccessTokenService, IReadOnlyList<Contracts.Profile.TokenDto>>((s, u) => s.ListAsync(u, cancellationToken));
 
-    public Task<Client.Profile.CreatedToken> CreateAsync(Client.Profile.CreateTokenRequest request, CancellationToken cancellationToken = default) =>
-        user.CallAsync<PersonalAccessTokenService, Client.Profile.CreatedToken>((s, u) => s.CreateAsync(u, request, cancellationToken));
+    public Task<Contracts.Profile.CreatedToken> CreateAsync(Contracts.Profile.CreateTokenRequest request, CancellationToken cancellationToken = default) =>
+        user.CallAsync<PersonalAccessTokenService, Contracts.Profile.CreatedToken>((s, u) => s.CreateAsync(u, request, cancellationToken));
 
     public Task<bool> RevokeAsync(int id, CancellationToken cancellationToken = default) =>
         user.CallAsync<PersonalAccessTokenService, bool>((s, u) => s.RevokeAsync(u, id, cancellationToken));
 }
 
-internal sealed class ServerV1SettingsClient(CurrentUser user) : Client.Admin.IV1SettingsClient
+internal sealed class ServerV1SettingsClient(CurrentUser user) : Contracts.Admin.IV1SettingsClient
 {
-    public Task<Client.Admin.V1SettingsDto> GetAsync(CancellationToken cancellationToken = default) =>
-        user.CallAsync<V1.V1Settings, Client.Admin.V1SettingsDto>((s, _) => s.GetAsync(cancellationToken), adminOnly: true);
+    public Task<Contracts.Admin.V1SettingsDto> GetAsync(CancellationToken cancellationToken = default) =>
+        user.CallAsync<V1.V1Settings, Contracts.Admin.V1SettingsDto>((s, _) => s.GetAsync(cancellationToken), adminOnly: true);
 
-    public Task<SaveResult> SaveAsync(Client.Admin.V1SettingsForm form, CancellationToken cancellationToken = default) =>
+    public Task<SaveResult> SaveAsync(Contracts.Admin.V1SettingsForm form, CancellationToken cancellationToken = default) =>
         user.CallAsync<V1.V1Settings, SaveResult>((s, _) => s.SaveAsync(form, cancellationToken), adminOnly: true);
 }
 

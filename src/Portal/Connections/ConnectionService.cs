@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Portal.Client.Connections;
-using Portal.Client.Shared;
 using Portal.Data;
 using Portal.Domain.Health;
 using Portal.Domain.Images.Engine;
 using Portal.Domain.S3;
 using Portal.Exports;
 using Portal.Security;
+using Portal.Contracts.Connections;
+using Portal.Contracts.Shared;
 
 namespace Portal.Connections;
 

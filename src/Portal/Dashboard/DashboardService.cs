@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Accounts;
-using Portal.Client.Dashboard;
 using Portal.Data;
-using Portal.Domain.Runs;
 using Portal.Health;
 using Portal.Runs;
+using Portal.Contracts.Dashboard;
+using Portal.Contracts.Runs;
 
 namespace Portal.Dashboard;
 
@@ -42,7 +42,7 @@ public sealed class DashboardService(PortalDbContext db, TimeProvider time)
             .Select(g => new { Status = (StatusCode)g.Key, Runs = g.Count(), Bytes = g.Sum(r => r.Bytes) })
             .ToListAsync(cancellationToken);
         var finished = byStatus.Where(s => s.Status.IsFinished()).ToList();
-        int Count(RunOutcome outcome) => finished.Where(s => RunStatistics.OutcomeOf(s.Status) == outcome).Sum(s => s.Runs);
+        int Count(RunOutcome outcome) => finished.Where(s => s.Status.Outcome() == outcome).Sum(s => s.Runs);
 
         return new DashboardTiles(
             active,

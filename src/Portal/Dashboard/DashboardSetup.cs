@@ -1,5 +1,5 @@
 using Portal.Api;
-using Portal.Client.Dashboard;
+using Portal.Contracts.Dashboard;
 
 namespace Portal.Dashboard;
 

@@ -1,8 +1,8 @@
-using Portal.Client.Exports;
 using Portal.Connections;
 using Portal.Data;
-using Portal.Domain.Runs;
 using Portal.Templates;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Runs;
 
 namespace Portal.Exports;
 

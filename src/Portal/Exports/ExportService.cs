@@ -1,14 +1,14 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Portal.Accounts;
-using Portal.Client.Exports;
-using Portal.Client.Shared;
 using Portal.Data;
 using Portal.Domain.Domino;
-using Portal.Domain.Runs;
 using Portal.Domain.Schedules;
 using Portal.Runs;
 using Portal.Security;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Runs;
+using Portal.Contracts.Shared;
 
 namespace Portal.Exports;
 
@@ -43,7 +43,7 @@ public sealed class ExportService(
         exports = query.Outcome?.ToLowerInvariant() switch
         {
             "succeeded" => exports.Where(e => e.LastStatus == StatusCode.Completed),
-            "failed" => exports.Where(e => e.LastStatus <= (StatusCode)199 && e.LastStatus != StatusCode.ExecutionScheduleTimeout),
+            "failed" => exports.Where(e => e.LastStatus <= StatusMeaning.LastError && e.LastStatus != StatusCode.ExecutionScheduleTimeout),
             "skipped" => exports.Where(e => e.LastStatus == StatusCode.Skipped || e.LastStatus == StatusCode.ExecutionScheduleTimeout),
             "running" => exports.Where(e => e.ActiveRunId != null),
             "never" => exports.Where(e => e.LastStatus == null),
@@ -79,10 +79,20 @@ public sealed class ExportService(
             .SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (export is null) return null;
         var summary = Named(await Summaries(db.Exports.Where(e => e.Id == id)).SingleAsync(cancellationToken));
-        return new ExportDetails(summary, ToForm(export), export.DominoDeployment!.Name, export.S3Destination?.Name,
-            export.RegistryDestination?.Name, export.Template?.Name, export.FilesLocation, export.FilesCommitId,
-            export.ImageEnvironmentId is null ? null : $"{export.ImageEnvironmentId} v{export.ImageRevision}",
-            export.CreatedAt, export.UpdatedAt);
+        return new ExportDetails
+        {
+            Summary = summary,
+            Form = ToForm(export),
+            DeploymentName = export.DominoDeployment!.Name,
+            S3TargetName = export.S3Destination?.Name,
+            RegistryName = export.RegistryDestination?.Name,
+            TemplateName = export.Template?.Name,
+            FilesLocation = export.FilesLocation,
+            LastCommitId = export.FilesCommitId,
+            LastEnvironment = export.ImageEnvironmentId is null ? null : $"{export.ImageEnvironmentId} v{export.ImageRevision}",
+            CreatedAt = export.CreatedAt,
+            UpdatedAt = export.UpdatedAt,
+        };
     }
 
     public async Task<ExportFormOptions> FormOptionsAsync(PortalUser user, CancellationToken cancellationToken) => new(
@@ -234,24 +244,25 @@ public sealed class ExportService(
     private static ExportSummary Named(ExportSummary summary) =>
         summary with { LastStatusName = ((StatusCode?)summary.LastStatus)?.Name() };
 
-    private static IQueryable<ExportSummary> Summaries(IQueryable<Export> exports) => exports.Select(e => new ExportSummary(
-        e.Id,
-        e.ExportKey,
-        e.Kind,
-        e.OwnerId,
-        e.Owner!.Email ?? "",
-        e.Kind == ExportKind.Project ? e.DominoOwnerName + "/" + e.DominoProjectName : "environment " + e.EnvironmentId,
-        e.GroupName,
-        e.ProjectName,
-        e.Enabled,
-        e.Archived,
-        e.Schedule,
-        e.TimeZone,
-        (int?)e.LastStatus,
-        null,
-        e.LastRunId,
-        e.LastRunAt,
-        e.LastDurationSeconds,
-        e.NextRunAt,
-        e.ActiveRunId != null));
+    private static IQueryable<ExportSummary> Summaries(IQueryable<Export> exports) => exports.Select(e => new ExportSummary
+    {
+        Id = e.Id,
+        ExportKey = e.ExportKey,
+        Kind = e.Kind,
+        OwnerId = e.OwnerId,
+        OwnerEmail = e.Owner!.Email ?? "",
+        Source = e.Kind == ExportKind.Project ? e.DominoOwnerName + "/" + e.DominoProjectName : "environment " + e.EnvironmentId,
+        GroupName = e.GroupName,
+        ProjectName = e.ProjectName,
+        Enabled = e.Enabled,
+        Archived = e.Archived,
+        Schedule = e.Schedule,
+        TimeZone = e.TimeZone,
+        LastStatus = (int?)e.LastStatus,
+        LastRunId = e.LastRunId,
+        LastRunAt = e.LastRunAt,
+        LastDurationSeconds = e.LastDurationSeconds,
+        NextRunAt = e.NextRunAt,
+        Running = e.ActiveRunId != null,
+    });
 }

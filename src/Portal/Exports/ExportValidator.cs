@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Accounts;
-using Portal.Client.Exports;
 using Portal.Data;
-using Portal.Domain.Runs;
 using Portal.Domain.Schedules;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Runs;
 
 namespace Portal.Exports;
 

@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Accounts;
 using Portal.Api;
-using Portal.Client.Exports;
-using Portal.Client.Runs;
-using Portal.Client.Shared;
 using Portal.Domain.Domino;
 using Portal.Runs;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Runs;
+using Portal.Contracts.Shared;
 
 namespace Portal.Exports;
 

@@ -1,10 +1,5 @@
 using Hangfire;
 using Portal.Api;
-using Portal.Client.Connections;
-using Portal.Client.Exports;
-using Portal.Client.Profile;
-using Portal.Client.Runs;
-using Portal.Client.Templates;
 using Portal.Connections;
 using Portal.Domain;
 using Portal.Domain.Domino;
@@ -16,6 +11,11 @@ using Portal.Profile;
 using Portal.Runs;
 using Portal.Templates;
 using Portal.Nodes;
+using Portal.Contracts.Connections;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Profile;
+using Portal.Contracts.Runs;
+using Portal.Contracts.Templates;
 
 namespace Portal.Exports;
 

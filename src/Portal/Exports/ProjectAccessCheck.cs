@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Domino;
-using Portal.Domain.Runs;
 using Portal.Security;
+using Portal.Contracts.Runs;
 
 namespace Portal.Exports;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.Health;
 

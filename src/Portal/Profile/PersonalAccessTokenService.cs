@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Accounts;
 using Portal.Client.Profile;
 using Portal.Data;
+using Portal.Contracts.Profile;
 
 namespace Portal.Profile;
 

@@ -1,4 +1,3 @@
-using Portal.Client.Exports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
@@ -7,6 +6,8 @@ using Portal.Domain.Images;
 using Portal.Domain.Runs;
 using Portal.Exports;
 using Portal.Nodes;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Runs;
 
 namespace Portal.Runs;
 

@@ -1,16 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Portal.Client.Exports;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Runs;
 
 namespace Portal.Runs;
-
-public enum RunOutcome
-{
-    Succeeded,
-    Skipped,
-    Failed,
-    Cancelled,
-}
 
 /// <summary>
 /// Runs and bytes per day, owner, kind and outcome, added to as runs finish: the dashboard's charts

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Accounts;
 using Portal.Client.Runs;
-using Portal.Client.Shared;
 using Portal.Data;
 using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
+using Portal.Contracts.Shared;
 
 namespace Portal.Runs;
 
@@ -23,27 +24,29 @@ public sealed class RunService(PortalDbContext db, TimeProvider time)
             .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (run is null) return null;
         var export = run.Export!;
-        return new RunDetails(
-            ToSummary(run),
-            export.ExportKey,
-            $"{export.GroupName}/{export.ProjectName}",
-            export.Owner?.Email ?? "",
-            run.TriggeredBy,
-            run.Node,
-            (int?)run.FilesStatus,
-            run.FilesStatus?.Name(),
-            run.CommitId,
-            run.FilesLocation,
-            (int?)run.ImageStatus,
-            run.ImageStatus?.Name(),
-            run.EnvironmentId,
-            run.EnvironmentRevision,
-            run.EnvironmentName,
-            run.ExceptionType,
-            run.ExceptionDetails,
-            run.CancelRequested,
-            run.Stages.Select(s => new RunStageDto((int)s.Code, s.Code.Name(), s.At)).ToList(),
-            run.Images.Select(i => new RunImageDto(i.Reference, i.Digest, i.Size)).ToList());
+        return new RunDetails
+        {
+            Summary = ToSummary(run),
+            ExportKey = export.ExportKey,
+            ExportName = $"{export.GroupName}/{export.ProjectName}",
+            OwnerEmail = export.Owner?.Email ?? "",
+            TriggeredBy = run.TriggeredBy,
+            Node = run.Node,
+            FilesStatus = (int?)run.FilesStatus,
+            FilesStatusName = run.FilesStatus?.Name(),
+            CommitId = run.CommitId,
+            FilesLocation = run.FilesLocation,
+            ImageStatus = (int?)run.ImageStatus,
+            ImageStatusName = run.ImageStatus?.Name(),
+            EnvironmentId = run.EnvironmentId,
+            EnvironmentRevision = run.EnvironmentRevision,
+            EnvironmentName = run.EnvironmentName,
+            ExceptionType = run.ExceptionType,
+            ExceptionDetails = run.ExceptionDetails,
+            CancelRequested = run.CancelRequested,
+            Stages = run.Stages.Select(s => new RunStageDto((int)s.Code, s.Code.Name(), s.At)).ToList(),
+            Images = run.Images.Select(i => new RunImageDto(i.Reference, i.Digest, i.Size)).ToList(),
+        };
     }
 
     public async Task<Page<RunSummary>> ForExportAsync(PortalUser user, int exportId, int page, int pageSize, CancellationToken cancellationToken)
@@ -88,7 +91,24 @@ public sealed class RunService(PortalDbContext db, TimeProvider time)
         return SaveResult.Ok((int)Math.Min(runId, int.MaxValue));
     }
 
-    public static RunSummary ToSummary(Run r) => new(r.Id, r.ExportId, r.Number, r.Trigger.ToString(), (int)r.Status, r.Status.Name(),
-        r.Message, r.CreatedAt, r.StartedAt, r.EndedAt, r.FilesTotal, r.FilesDone, r.FilesFailed, r.BytesTotal, r.BytesDone,
-        r.ImageBytesTotal, r.ImageBytesDone);
+    public static RunSummary ToSummary(Run r) => new()
+    {
+        Id = r.Id,
+        ExportId = r.ExportId,
+        Number = r.Number,
+        Trigger = r.Trigger.ToString(),
+        Status = (int)r.Status,
+        StatusName = r.Status.Name(),
+        Message = r.Message,
+        CreatedAt = r.CreatedAt,
+        StartedAt = r.StartedAt,
+        EndedAt = r.EndedAt,
+        FilesTotal = r.FilesTotal,
+        FilesDone = r.FilesDone,
+        FilesFailed = r.FilesFailed,
+        BytesTotal = r.BytesTotal,
+        BytesDone = r.BytesDone,
+        ImageBytesTotal = r.ImageBytesTotal,
+        ImageBytesDone = r.ImageBytesDone,
+    };
 }

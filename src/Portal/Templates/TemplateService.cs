@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Client.Shared;
-using Portal.Client.Templates;
 using Portal.Data;
 using Portal.Domain.Images;
+using Portal.Contracts.Shared;
+using Portal.Contracts.Templates;
 
 namespace Portal.Templates;
 

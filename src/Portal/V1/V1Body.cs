@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.V1;
 

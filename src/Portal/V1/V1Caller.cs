@@ -2,15 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Portal.Api;
-using Portal.Client.Accounts;
 using Portal.Connections;
 using Portal.Data;
 using Portal.Domain.Domino;
-using Portal.Domain.Runs;
 using StatusCodes = Microsoft.AspNetCore.Http.StatusCodes;
-using StatusCode = Portal.Domain.Runs.StatusCode;
+using Portal.Contracts.Runs;
 using Portal.Exports;
 using Portal.Profile;
+using Portal.Contracts.Accounts;
 
 namespace Portal.V1;
 

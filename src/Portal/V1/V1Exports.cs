@@ -2,16 +2,15 @@ using System.Globalization;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Portal.Accounts;
-using Portal.Client.Exports;
 using Portal.Data;
 using Portal.Domain.Domino;
-using Portal.Domain.Runs;
 using StatusCodes = Microsoft.AspNetCore.Http.StatusCodes;
-using StatusCode = Portal.Domain.Runs.StatusCode;
+using Portal.Contracts.Runs;
 using Portal.Domain.Schedules;
 using Portal.Exports;
 using Portal.Runs;
 using Portal.Security;
+using Portal.Contracts.Exports;
 
 namespace Portal.V1;
 

@@ -1,11 +1,12 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Portal.Client.Accounts;
 using Portal.Client.Admin;
-using Portal.Client.Exports;
-using Portal.Client.Shared;
 using Portal.Data;
 using Portal.Templates;
+using Portal.Contracts.Accounts;
+using Portal.Contracts.Admin;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Shared;
 
 namespace Portal.V1;
 

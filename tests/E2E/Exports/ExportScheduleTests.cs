@@ -1,4 +1,4 @@
-using RunSummary = Portal.Client.Runs.RunSummary;
+using RunSummary = Portal.Contracts.Runs.RunSummary;
 using Portal.Testbed.Domino;
 using Portal.Tests.E2E.Pages;
 using static Microsoft.Playwright.Assertions;

@@ -5,6 +5,7 @@ using Portal.Testbed.Domino;
 using Portal.Tests.E2E.Exports;
 using Portal.Tests.E2E.Pages;
 using static Microsoft.Playwright.Assertions;
+using Portal.Contracts.Shared;
 
 namespace Portal.Tests.E2E.Runs;
 

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using Portal.Client.Connections;
-using Portal.Client.Exports;
-using Portal.Client.Profile;
-using Portal.Client.Shared;
+using Portal.Contracts.Connections;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Profile;
+using Portal.Contracts.Shared;
 
 namespace Portal.Tests.E2E.Scale;
 

@@ -1,17 +1,17 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Portal.Client.Connections;
-using Portal.Client.Exports;
 using Portal.Data;
 using Portal.Data.Providers;
-using Portal.Domain.Runs;
 using Portal.Runs;
 using Portal.Testbed.Databases;
 using Portal.Testbed.Domino;
 using Portal.Testbed.Processes;
 using Portal.Testbed.S3;
 using Xunit.Abstractions;
+using Portal.Contracts.Connections;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Runs;
 
 namespace Portal.Tests.E2E.Scale;
 

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Client.Connections;
-using Portal.Client.Shared;
 using Portal.Connections;
 using Portal.Security;
 using Portal.Tests.Integration.Runs;
+using Portal.Contracts.Connections;
+using Portal.Contracts.Shared;
 
 namespace Portal.Tests.Integration.Connections;
 

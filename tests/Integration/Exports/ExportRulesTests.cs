@@ -1,10 +1,10 @@
 using Portal.Accounts;
-using Portal.Client.Exports;
-using Portal.Client.Shared;
-using Portal.Domain.Runs;
 using Portal.Exports;
 using Portal.Runs;
 using Portal.Tests.Integration.Runs;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Runs;
+using Portal.Contracts.Shared;
 
 namespace Portal.Tests.Integration.Exports;
 

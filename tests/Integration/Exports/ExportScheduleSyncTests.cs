@@ -1,8 +1,8 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
-using Portal.Client.Shared;
 using Portal.Exports;
 using Portal.Tests.Integration.Runs;
+using Portal.Contracts.Shared;
 
 namespace Portal.Tests.Integration.Exports;
 
@@ -18,7 +18,7 @@ public sealed class ExportScheduleSyncTests(PortalExportsFixture fixture) : Port
         Assert.Equal("UTC", job.TimeZoneId);
         Assert.NotNull((await Host.ExportRecordAsync(scenario.ExportId)).NextRunAt);
 
-        var form = (await Host.WithAsync<ExportService, Client.Exports.ExportDetails?>(s => s.GetAsync(scenario.User, scenario.ExportId, default)))!.Form;
+        var form = (await Host.WithAsync<ExportService, Contracts.Exports.ExportDetails?>(s => s.GetAsync(scenario.User, scenario.ExportId, default)))!.Form;
         form.Schedule = "*/30 * * * *";
         form.TimeZone = "Europe/Berlin";
         Assert.True((await Host.WithAsync<ExportService, SaveResult>(s => s.SaveAsync(scenario.User, scenario.ExportId, form, default))).Succeeded);

@@ -84,7 +84,7 @@ public sealed class NotificationTests
         var result = await scope.Accounts.ApproveAsync(user.Id, "admin@example.com");
 
         Assert.True(result.Succeeded, result.Message);
-        Assert.Equal(Portal.Client.Accounts.AccountStatus.Approved, (await scope.ReloadAsync(user)).Status);
+        Assert.Equal(Portal.Contracts.Accounts.AccountStatus.Approved, (await scope.ReloadAsync(user)).Status);
         await WaitForErrorAsync(portal, "Approved notification for user@example.com failed");
     }
 

@@ -4,6 +4,7 @@ using Portal.Domain.Runs;
 using Portal.Exports;
 using Portal.Runs;
 using Portal.Testbed.Domino;
+using Portal.Contracts.Runs;
 
 namespace Portal.Tests.Integration.Runs;
 
@@ -141,7 +142,7 @@ public sealed class ExportRunnerTests(PortalExportsFixture fixture) : PortalExpo
             var running = Host.RunAsync(runId);
             await WaitForAsync(async () => (await Host.RunRecordAsync(runId)).Stages.Any(st => st.Code == StatusCode.ProjectFileTansferToS3Started));
 
-            var cancelled = await Host.WithAsync<RunService, Client.Shared.SaveResult>(s => s.CancelAsync(scenario.User, runId, default));
+            var cancelled = await Host.WithAsync<RunService, Contracts.Shared.SaveResult>(s => s.CancelAsync(scenario.User, runId, default));
             Assert.True(cancelled.Succeeded);
             await running.WaitAsync(TimeSpan.FromSeconds(15));
 

@@ -7,8 +7,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Accounts;
 using Portal.Client.Accounts;
-using Portal.Client.Connections;
-using Portal.Client.Exports;
 using Portal.Connections;
 using Portal.Data;
 using Portal.Exports;
@@ -16,6 +14,9 @@ using Portal.Profile;
 using Portal.Runs;
 using Portal.Tests.Integration.Support;
 using Portal.Testbed.Domino;
+using Portal.Contracts.Accounts;
+using Portal.Contracts.Connections;
+using Portal.Contracts.Exports;
 
 namespace Portal.Tests.Integration.Runs;
 
@@ -101,14 +102,14 @@ public sealed class ExportsHost : IAsyncDisposable
     {
         var existing = await WithAsync<ConnectionService, ConnectionsOverview>(s => s.GetAsync(default));
         var s3Name = $"S3 {bucket ?? PortalExportsFixture.Bucket}{(s3Secret is null ? "" : " (other secret)")}";
-        var domino = existing.Deployments.FirstOrDefault()?.Id ?? (await WithAsync<ConnectionService, Client.Shared.SaveResult>(s =>
+        var domino = existing.Deployments.FirstOrDefault()?.Id ?? (await WithAsync<ConnectionService, Contracts.Shared.SaveResult>(s =>
             s.SaveDeploymentAsync(null, new DominoDeploymentForm
             {
                 Name = "Domino",
                 ApiUrl = fixture.Domino.Url.ToString(),
                 RegistryHost = fixture.DominoRegistry.Host,
             }, default))).Id;
-        var s3 = existing.S3Targets.FirstOrDefault(t => t.Name == s3Name)?.Id ?? (await WithAsync<ConnectionService, Client.Shared.SaveResult>(s =>
+        var s3 = existing.S3Targets.FirstOrDefault(t => t.Name == s3Name)?.Id ?? (await WithAsync<ConnectionService, Contracts.Shared.SaveResult>(s =>
             s.SaveS3TargetAsync(null, new S3TargetForm
             {
                 Name = s3Name,
@@ -117,7 +118,7 @@ public sealed class ExportsHost : IAsyncDisposable
                 AccessKeyId = Testbed.S3.S3Server.Credentials.AccessKey,
                 SecretAccessKey = s3Secret ?? Testbed.S3.S3Server.Credentials.SecretKey,
             }, default))).Id;
-        var registry = existing.Registries.FirstOrDefault()?.Id ?? (await WithAsync<ConnectionService, Client.Shared.SaveResult>(s =>
+        var registry = existing.Registries.FirstOrDefault()?.Id ?? (await WithAsync<ConnectionService, Contracts.Shared.SaveResult>(s =>
             s.SaveRegistryAsync(null, new RegistryTargetForm
             {
                 Name = "Registry",
@@ -131,13 +132,13 @@ public sealed class ExportsHost : IAsyncDisposable
 
     public async Task StoreKeyAsync(PortalUser user, int deploymentId, DominoUser dominoUser)
     {
-        var saved = await WithAsync<DominoKeyService, Client.Profile.SaveKeyResult>(s => s.SaveAsync(user, deploymentId, dominoUser.ApiKey, default));
+        var saved = await WithAsync<DominoKeyService, Contracts.Profile.SaveKeyResult>(s => s.SaveAsync(user, deploymentId, dominoUser.ApiKey, default));
         Assert.True(saved.Succeeded, saved.Message);
     }
 
     public async Task<int> CreateExportAsync(PortalUser user, ExportForm form)
     {
-        var saved = await WithAsync<ExportService, Client.Shared.SaveResult>(s => s.SaveAsync(user, null, form, default));
+        var saved = await WithAsync<ExportService, Contracts.Shared.SaveResult>(s => s.SaveAsync(user, null, form, default));
         Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
         return saved.Id!.Value;
     }

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Runs;
 using Portal.Exports;
 using Portal.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.Tests.Integration.Runs;
 

@@ -1,8 +1,9 @@
 using Bunit;
 using Portal.Client.Runs;
-using Portal.Client.Shared;
 using Portal.Tests.Unit.Support;
 using Portal.Tests.Unit.Support.Fakes;
+using Portal.Contracts.Runs;
+using Portal.Contracts.Shared;
 
 namespace Portal.Tests.Unit.Runs;
 

@@ -6,13 +6,15 @@ using MudBlazor;
 using MudBlazor.Services;
 using Portal.Client.Accounts;
 using Portal.Client.Admin;
-using Portal.Client.Connections;
-using Portal.Client.Dashboard;
-using Portal.Client.Exports;
-using Portal.Client.Profile;
-using Portal.Client.Runs;
-using Portal.Client.Templates;
 using Portal.Tests.Unit.Support.Fakes;
+using Portal.Contracts.Accounts;
+using Portal.Contracts.Admin;
+using Portal.Contracts.Connections;
+using Portal.Contracts.Dashboard;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Profile;
+using Portal.Contracts.Runs;
+using Portal.Contracts.Templates;
 
 namespace Portal.Tests.Unit.Support;
 
