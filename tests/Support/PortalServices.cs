@@ -2,6 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Portal.Data;
+using Portal.Jobs;
+using Portal.Nodes;
+using Portal.Security;
+using Portal.Notifications;
+using Portal.Accounts;
 
 namespace Portal.Tests.Support;
 
@@ -36,13 +41,16 @@ public sealed class PortalServices : IAsyncDisposable
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var logs = new CapturedLogs();
+        var connectionString = $"Data Source={databaseFile ?? Path.Combine(folder, "portal.db")}";
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddProvider(logs))
             .AddSingleton<IConfiguration>(configuration)
             .AddPortalOptions(configuration, folder)
-            .AddPortalData(DatabaseProvider.Sqlite, $"Data Source={databaseFile ?? Path.Combine(folder, "portal.db")}")
-            .AddPortalAccounts()
-            .AddPortalNotifications();
+            .AddData(configuration, DatabaseProvider.Sqlite, connectionString)
+            .AddSecurity()
+            .AddAccounts()
+            .AddNotifications(configuration)
+            .AddJobs(configuration, DatabaseProvider.Sqlite, connectionString, NodeRole.All);
         var portal = new PortalServices(services.BuildServiceProvider(validateScopes: true), folder, logs);
         await portal.provider.MigratePortalDatabaseAsync();
         return portal;

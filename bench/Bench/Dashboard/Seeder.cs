@@ -5,6 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Portal.Connections;
 using Portal.Data;
+using Portal.Security;
+using Portal.Notifications;
+using Portal.Accounts;
 using Portal.Domain.Schedules;
 using Portal.Runs;
 using Portal.Contracts.Accounts;
@@ -77,9 +80,10 @@ internal sealed class Seeder(BenchOptions options, string provider, string conne
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IConfiguration>(configuration)
             .AddPortalOptions(configuration, folder)
-            .AddPortalData(provider == "sqlite" ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSql, connectionString)
-            .AddPortalAccounts()
-            .AddPortalNotifications()
+            .AddData(configuration, provider == "sqlite" ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSql, connectionString)
+            .AddSecurity()
+            .AddAccounts()
+            .AddNotifications(configuration)
             .BuildServiceProvider();
         await services.MigratePortalDatabaseAsync();
         await using var scope = services.CreateAsyncScope();

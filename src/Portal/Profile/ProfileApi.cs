@@ -13,6 +13,7 @@ public static class ProfileApi
         api.MapGet("/domino-keys", ListKeysAsync);
         api.MapPut("/domino-keys/{deploymentId:int}", SaveKeyAsync);
         api.MapDelete("/domino-keys/{deploymentId:int}", RemoveKeyAsync);
+        app.MapTokensApi();
         return app;
     }
 

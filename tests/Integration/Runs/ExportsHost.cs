@@ -9,6 +9,11 @@ using Portal.Accounts;
 using Portal.Client.Accounts;
 using Portal.Connections;
 using Portal.Data;
+using Portal.Templates;
+using Portal.Security;
+using Portal.Nodes;
+using Portal.Jobs;
+using Portal.Health;
 using Portal.Exports;
 using Portal.Profile;
 using Portal.Runs;
@@ -61,10 +66,18 @@ public sealed class ExportsHost : IAsyncDisposable
             .AddLogging(logging => logging.AddProvider(logs))
             .AddSingleton<IConfiguration>(configuration)
             .AddPortalOptions(configuration, folder)
-            .AddPortalData(DatabaseProvider.Sqlite, connectionString)
-            .AddPortalAccounts()
-            .AddPortalJobs(DatabaseProvider.Sqlite, connectionString)
-            .AddPortalExports(configuration);
+            .AddNodes(configuration, NodeRole.All)
+            .AddData(configuration, DatabaseProvider.Sqlite, connectionString)
+            .AddSecurity()
+            .AddAccounts()
+            .AddJobs(configuration, DatabaseProvider.Sqlite, connectionString, NodeRole.All)
+            .AddDomain(configuration)
+            .AddHealth(configuration)
+            .AddPortalConnections()
+            .AddTemplates()
+            .AddProfile()
+            .AddExports(configuration)
+            .AddRuns();
         var host = new ExportsHost(services.BuildServiceProvider(), folder, logs);
         await host._provider.MigratePortalDatabaseAsync();
         return host;

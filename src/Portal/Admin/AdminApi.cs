@@ -7,9 +7,9 @@ using Portal.Contracts.Admin;
 
 namespace Portal.Admin;
 
-public static class UsersApi
+public static class AdminApi
 {
-    public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/admin/users").RequireAuthorization(PortalPolicies.Admin).WithTags("Admin");
         api.MapGet("/", ListAsync);

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Portal.Accounts;
+using Portal.Connections;
+using Portal.Dashboard;
+using Portal.Profile;
+using Portal.Runs;
+using Portal.Templates;
+using Portal.Contracts.Connections;
+using Portal.Contracts.Dashboard;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Profile;
+using Portal.Contracts.Runs;
+using Portal.Contracts.Shared;
+using Portal.Contracts.Templates;
+
+namespace Portal.Exports;
+
+/// <summary>The page's client while it runs on the server: the service the <c>/api</c> endpoints call, with the same rules.</summary>
+internal sealed class ServerExportsClient(PageCaller user) : IExportsClient
+{
+    public Task<Page<ExportSummary>> ListAsync(ExportQuery query, CancellationToken cancellationToken = default) =>
+        user.CallAsync<ExportService, Page<ExportSummary>>((s, u) => s.ListAsync(u, query, cancellationToken));
+
+    public Task<ExportDetails?> GetAsync(int id, CancellationToken cancellationToken = default) =>
+        user.CallAsync<ExportService, ExportDetails?>((s, u) => s.GetAsync(u, id, cancellationToken));
+
+    public Task<ExportFormOptions> FormOptionsAsync(CancellationToken cancellationToken = default) =>
+        user.CallAsync<ExportService, ExportFormOptions>((s, u) => s.FormOptionsAsync(u, cancellationToken));
+
+    public Task<DominoProjectList> DominoProjectsAsync(int deploymentId, CancellationToken cancellationToken = default) =>
+        user.CallAsync<ExportService, DominoProjectList>(async (s, u) =>
+        {
+            try { return new DominoProjectList(await s.DominoProjectsAsync(u, deploymentId, cancellationToken)); }
+            catch (Domain.Domino.DominoException e) { return new DominoProjectList([], e.Message); }
+        });
+
+    public Task<ExportValidation> ValidateAsync(int? id, ExportForm form, CancellationToken cancellationToken = default) =>
+        user.CallAsync<ExportService, ExportValidation>((s, u) => s.ValidateAsync(u, id, form, cancellationToken));
+
+    public Task<SaveResult> SaveAsync(int? id, ExportForm form, CancellationToken cancellationToken = default) =>
+        user.CallAsync<ExportService, SaveResult>((s, u) => s.SaveAsync(u, id, form, cancellationToken));
+
+    public Task<SaveResult> SetEnabledAsync(int id, bool enabled, CancellationToken cancellationToken = default) =>
+        user.CallAsync<ExportService, SaveResult>((s, u) => s.SetEnabledAsync(u, id, enabled, cancellationToken));
+
+    public Task<SaveResult> ArchiveAsync(int id, CancellationToken cancellationToken = default) =>
+        user.CallAsync<ExportService, SaveResult>((s, u) => s.ArchiveAsync(u, id, cancellationToken));
+
+    public Task<RunStarted> RunNowAsync(int id, CancellationToken cancellationToken = default) =>
+        user.CallAsync<ExportService, RunStarted>((s, u) => s.RunNowAsync(u, id, RunTrigger.Manual, cancellationToken));
+}

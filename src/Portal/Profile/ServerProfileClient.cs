@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Portal.Accounts;
+using Portal.Connections;
+using Portal.Dashboard;
+using Portal.Exports;
+using Portal.Runs;
+using Portal.Templates;
+using Portal.Contracts.Connections;
+using Portal.Contracts.Dashboard;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Profile;
+using Portal.Contracts.Runs;
+using Portal.Contracts.Shared;
+using Portal.Contracts.Templates;
+
+namespace Portal.Profile;
+
+/// <summary>The page's client while it runs on the server: the service the <c>/api</c> endpoints call, with the same rules.</summary>
+internal sealed class ServerProfileClient(PageCaller user) : IProfileClient
+{
+    public Task<IReadOnlyList<DominoKeyDto>> DominoKeysAsync(CancellationToken cancellationToken = default) =>
+        user.CallAsync<DominoKeyService, IReadOnlyList<DominoKeyDto>>((s, u) => s.ListAsync(u, cancellationToken));
+
+    public Task<SaveKeyResult> SaveDominoKeyAsync(int deploymentId, string apiKey, CancellationToken cancellationToken = default) =>
+        user.CallAsync<DominoKeyService, SaveKeyResult>((s, u) => s.SaveAsync(u, deploymentId, apiKey, cancellationToken));
+
+    public Task RemoveDominoKeyAsync(int deploymentId, CancellationToken cancellationToken = default) =>
+        user.CallAsync<DominoKeyService, int>(async (s, u) => { await s.RemoveAsync(u, deploymentId, cancellationToken); return 0; });
+}
