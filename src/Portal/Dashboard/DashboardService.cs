@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Accounts;
 using Portal.Data;
+using Portal.Exports;
 using Portal.Health;
 using Portal.Runs;
 using Portal.Contracts.Dashboard;
@@ -78,8 +79,7 @@ public sealed class DashboardService(PortalDbContext db, TimeProvider time)
     /// <summary>An export's last runs (the (ExportId, Id) index, newest first), returned oldest first; null when the export is not the caller's.</summary>
     public async Task<IReadOnlyList<RunPoint>?> ExportRunsAsync(PortalUser user, int exportId, int last, CancellationToken cancellationToken)
     {
-        var exports = user.IsAdmin ? db.Exports : db.Exports.Where(e => e.OwnerId == user.Id);
-        if (!await exports.AnyAsync(e => e.Id == exportId, cancellationToken)) return null;
+        if (!await db.Exports.VisibleTo(user).AnyAsync(e => e.Id == exportId, cancellationToken)) return null;
         var runs = await db.Runs.Where(r => r.ExportId == exportId).OrderByDescending(r => r.Id).Take(Math.Clamp(last, 1, MaxRunPoints))
             .Select(r => new { r.Id, r.Number, r.CreatedAt, r.StartedAt, r.EndedAt, Bytes = r.BytesDone + r.ImageBytesDone, r.Status })
             .ToListAsync(cancellationToken);

@@ -7,7 +7,7 @@ using Portal.Contracts.Runs;
 namespace Portal.Exports;
 
 /// <summary>A user's definition of what to copy where and when (the original's "job").</summary>
-public sealed class Export
+public sealed partial class Export
 {
     public int Id { get; set; }
 

@@ -12,7 +12,12 @@ public static class ExportsSetup
         services.AddScoped<ExportScheduleSync>();
         services.AddScoped<ProjectAccessCheck>();
         services.AddScoped<ExportValidator>();
-        services.AddScoped<ExportService>();
+        services.AddScoped<ExportStore>();
+        services.AddScoped<ExportList>();
+        services.AddScoped<ExportReader>();
+        services.AddScoped<ExportForms>();
+        services.AddScoped<ExportActions>();
+        services.AddScoped<DominoProjects>();
         services.AddScoped<IExportsClient, ServerExportsClient>();
         return services;
     }

@@ -19,33 +19,33 @@ namespace Portal.Exports;
 internal sealed class ServerExportsClient(PageCaller user) : IExportsClient
 {
     public Task<Page<ExportSummary>> ListAsync(ExportQuery query, CancellationToken cancellationToken = default) =>
-        user.CallAsync<ExportService, Page<ExportSummary>>((s, u) => s.ListAsync(u, query, cancellationToken));
+        user.CallAsync<ExportList, Page<ExportSummary>>((s, u) => s.ListAsync(u, query, cancellationToken));
 
     public Task<ExportDetails?> GetAsync(int id, CancellationToken cancellationToken = default) =>
-        user.CallAsync<ExportService, ExportDetails?>((s, u) => s.GetAsync(u, id, cancellationToken));
+        user.CallAsync<ExportReader, ExportDetails?>((s, u) => s.GetAsync(u, id, cancellationToken));
 
     public Task<ExportFormOptions> FormOptionsAsync(CancellationToken cancellationToken = default) =>
-        user.CallAsync<ExportService, ExportFormOptions>((s, u) => s.FormOptionsAsync(u, cancellationToken));
+        user.CallAsync<ExportReader, ExportFormOptions>((s, u) => s.FormOptionsAsync(u, cancellationToken));
 
     public Task<DominoProjectList> DominoProjectsAsync(int deploymentId, CancellationToken cancellationToken = default) =>
-        user.CallAsync<ExportService, DominoProjectList>(async (s, u) =>
+        user.CallAsync<DominoProjects, DominoProjectList>(async (s, u) =>
         {
-            try { return new DominoProjectList(await s.DominoProjectsAsync(u, deploymentId, cancellationToken)); }
+            try { return new DominoProjectList(await s.ListAsync(u, deploymentId, cancellationToken)); }
             catch (Domain.Domino.DominoException e) { return new DominoProjectList([], e.Message); }
         });
 
     public Task<ExportValidation> ValidateAsync(int? id, ExportForm form, CancellationToken cancellationToken = default) =>
-        user.CallAsync<ExportService, ExportValidation>((s, u) => s.ValidateAsync(u, id, form, cancellationToken));
+        user.CallAsync<ExportForms, ExportValidation>((s, u) => s.ValidateAsync(u, id, form, cancellationToken));
 
     public Task<SaveResult> SaveAsync(int? id, ExportForm form, CancellationToken cancellationToken = default) =>
-        user.CallAsync<ExportService, SaveResult>((s, u) => s.SaveAsync(u, id, form, cancellationToken));
+        user.CallAsync<ExportForms, SaveResult>((s, u) => s.SaveAsync(u, id, form, cancellationToken));
 
     public Task<SaveResult> SetEnabledAsync(int id, bool enabled, CancellationToken cancellationToken = default) =>
-        user.CallAsync<ExportService, SaveResult>((s, u) => s.SetEnabledAsync(u, id, enabled, cancellationToken));
+        user.CallAsync<ExportActions, SaveResult>((s, u) => s.SetEnabledAsync(u, id, enabled, cancellationToken));
 
     public Task<SaveResult> ArchiveAsync(int id, CancellationToken cancellationToken = default) =>
-        user.CallAsync<ExportService, SaveResult>((s, u) => s.ArchiveAsync(u, id, cancellationToken));
+        user.CallAsync<ExportActions, SaveResult>((s, u) => s.ArchiveAsync(u, id, cancellationToken));
 
     public Task<RunStarted> RunNowAsync(int id, CancellationToken cancellationToken = default) =>
-        user.CallAsync<ExportService, RunStarted>((s, u) => s.RunNowAsync(u, id, RunTrigger.Manual, cancellationToken));
+        user.CallAsync<ExportActions, RunStarted>((s, u) => s.RunNowAsync(u, id, RunTrigger.Manual, cancellationToken));
 }

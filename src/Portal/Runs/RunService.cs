@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Accounts;
 using Portal.Client.Runs;
 using Portal.Data;
+using Portal.Exports;
 using Portal.Domain.Runs;
 using Portal.Contracts.Runs;
 using Portal.Contracts.Shared;
@@ -11,12 +12,9 @@ namespace Portal.Runs;
 /// <summary>Runs as people read them: their exports' runs, or all for admins. Cancelling works from any node.</summary>
 public sealed class RunService(PortalDbContext db, TimeProvider time)
 {
-    public IQueryable<Run> Visible(PortalUser user) =>
-        user.IsAdmin ? db.Runs : db.Runs.Where(r => r.Export!.OwnerId == user.Id);
-
     public async Task<RunDetails?> GetAsync(PortalUser user, long id, CancellationToken cancellationToken)
     {
-        var run = await Visible(user).AsNoTracking()
+        var run = await db.Runs.VisibleTo(user).AsNoTracking()
             .Include(r => r.Export).ThenInclude(e => e!.Owner)
             .Include(r => r.Stages.OrderBy(s => s.Id))
             .Include(r => r.Images.OrderBy(i => i.Id))
@@ -51,7 +49,7 @@ public sealed class RunService(PortalDbContext db, TimeProvider time)
 
     public async Task<Page<RunSummary>> ForExportAsync(PortalUser user, int exportId, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var runs = Visible(user).Where(r => r.ExportId == exportId);
+        var runs = db.Runs.VisibleTo(user).Where(r => r.ExportId == exportId);
         pageSize = Math.Clamp(pageSize, 1, 200);
         var total = await runs.CountAsync(cancellationToken);
         var items = await runs.OrderByDescending(r => r.Id).Skip(Math.Max(page, 0) * pageSize).Take(pageSize)
@@ -62,7 +60,7 @@ public sealed class RunService(PortalDbContext db, TimeProvider time)
     public async Task<Page<RunFileDto>?> FilesAsync(PortalUser user, long runId, string? outcome, int skip, int take,
         CancellationToken cancellationToken)
     {
-        if (!await Visible(user).AnyAsync(r => r.Id == runId, cancellationToken)) return null;
+        if (!await db.Runs.VisibleTo(user).AnyAsync(r => r.Id == runId, cancellationToken)) return null;
         var files = db.RunFiles.Where(f => f.RunId == runId);
         if (Enum.TryParse<FileOutcome>(outcome, ignoreCase: true, out var o)) files = files.Where(f => f.Outcome == o);
         var total = await files.CountAsync(cancellationToken);
@@ -75,7 +73,7 @@ public sealed class RunService(PortalDbContext db, TimeProvider time)
     /// <summary>Asks the node running it to stop: the run notices within a progress interval and ends as 104.</summary>
     public async Task<SaveResult> CancelAsync(PortalUser user, long runId, CancellationToken cancellationToken)
     {
-        var run = await Visible(user).SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        var run = await db.Runs.VisibleTo(user).SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
         if (run is null) return SaveResult.Missing("This run does not exist.");
         if (run.Status.IsFinished()) return SaveResult.Invalid("", $"The run has already ended ({run.Status.Name()}).");
         run.CancelRequested = true;

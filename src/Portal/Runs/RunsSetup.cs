@@ -10,6 +10,7 @@ public static class RunsSetup
     {
         services.AddSingleton<ExportRunner>();
         services.AddScoped<RunStore>();
+        services.AddScoped<RunQueue>();
         services.AddScoped<StatusLogPublisher>();
         services.AddScoped<RunService>();
         services.AddScoped<RunRecovery>();

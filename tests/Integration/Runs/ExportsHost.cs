@@ -151,7 +151,7 @@ public sealed class ExportsHost : IAsyncDisposable
 
     public async Task<int> CreateExportAsync(PortalUser user, ExportForm form)
     {
-        var saved = await WithAsync<ExportService, Contracts.Shared.SaveResult>(s => s.SaveAsync(user, null, form, default));
+        var saved = await WithAsync<ExportForms, Contracts.Shared.SaveResult>(s => s.SaveAsync(user, null, form, default));
         Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
         return saved.Id!.Value;
     }
@@ -159,7 +159,7 @@ public sealed class ExportsHost : IAsyncDisposable
     /// <summary>"Run now": a queued run (its Hangfire job is left in storage; the test runs it).</summary>
     public async Task<long> QueueRunAsync(PortalUser user, int exportId)
     {
-        var started = await WithAsync<ExportService, RunStarted>(s => s.RunNowAsync(user, exportId, RunTrigger.Manual, default));
+        var started = await WithAsync<ExportActions, RunStarted>(s => s.RunNowAsync(user, exportId, RunTrigger.Manual, default));
         Assert.True(started.Succeeded, started.Message);
         return started.RunId!.Value;
     }

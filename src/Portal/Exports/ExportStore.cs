@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Accounts;
+using Portal.Data;
+
+namespace Portal.Exports;
+
+/// <summary>Where changed exports go: saved, then their Hangfire schedule brought in line (every node sees the change at once).</summary>
+public sealed class ExportStore(PortalDbContext db, ExportScheduleSync schedules)
+{
+    /// <summary>An export the user may change, tracked; null when it does not exist for them.</summary>
+    public Task<Export?> FindAsync(PortalUser user, int id, CancellationToken cancellationToken) =>
+        db.Exports.VisibleTo(user).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+
+    public async Task SaveAsync(Export export, CancellationToken cancellationToken)
+    {
+        if (db.Entry(export).State == EntityState.Detached) db.Exports.Add(export);
+        await db.SaveChangesAsync(cancellationToken);
+        schedules.Apply(export);
+    }
+}
