@@ -33,8 +33,10 @@ public sealed class PortalServices : IAsyncDisposable
 
     /// <param name="settings">Configuration keys such as <c>Portal:AdminEmail</c>.</param>
     /// <param name="databaseFile">Share one database between two instances (two "nodes").</param>
+    /// <param name="features">More of the portal's features to register (<c>AddTemplates()</c>, ...).</param>
     public static async Task<PortalServices> StartAsync(
-        IReadOnlyDictionary<string, string?>? settings = null, string? databaseFile = null)
+        IReadOnlyDictionary<string, string?>? settings = null, string? databaseFile = null,
+        Action<IServiceCollection, IConfiguration>? features = null)
     {
         var folder = Directory.CreateTempSubdirectory("portal-unit-").FullName;
         var configuration = new ConfigurationBuilder()
@@ -51,6 +53,7 @@ public sealed class PortalServices : IAsyncDisposable
             .AddAccounts()
             .AddNotifications(configuration)
             .AddJobs(configuration, DatabaseProvider.Sqlite, connectionString, NodeRole.All);
+        features?.Invoke(services, configuration);
         var portal = new PortalServices(services.BuildServiceProvider(validateScopes: true), folder, logs);
         await portal.provider.MigratePortalDatabaseAsync();
         return portal;

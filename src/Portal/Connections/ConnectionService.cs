@@ -11,7 +11,10 @@ using Portal.Contracts.Shared;
 
 namespace Portal.Connections;
 
-/// <summary>Admins' connections: where data comes from and goes to. Secrets go in encrypted and never come out.</summary>
+/// <summary>
+/// Admins' connections: where data comes from and goes to. Secrets go in encrypted and never come out. Names are
+/// unique as stored, trimmed: "Lab " is "Lab".
+/// </summary>
 public sealed class ConnectionService(PortalDbContext db, ISecretProtector secrets, ConnectionChecks checks, ExportRequests requests,
     IOptions<DockerOptions> docker, TimeProvider time)
 {
@@ -33,16 +36,17 @@ public sealed class ConnectionService(PortalDbContext db, ISecretProtector secre
         var errors = Validation.Of(form);
         if (!Uri.TryCreate(form.ApiUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
             errors.Add(nameof(form.ApiUrl), "Enter the Domino API's http(s) URL, e.g. https://domino.example.com");
-        if (await db.DominoDeployments.AnyAsync(d => d.Name == form.Name && d.Id != id, cancellationToken))
-            errors.Add(nameof(form.Name), $"A Domino deployment named \"{form.Name}\" already exists.");
+        var name = form.Name.Trim();
+        if (await db.DominoDeployments.AnyAsync(d => d.Name == name && d.Id != id, cancellationToken))
+            errors.Add(nameof(form.Name), $"A Domino deployment named \"{name}\" already exists.");
         if (errors.Count > 0) return errors.Result();
 
         var now = time.GetUtcNow();
         var deployment = id is { } existing
             ? await db.DominoDeployments.FindAsync([existing], cancellationToken)
-            : db.DominoDeployments.Add(new DominoDeployment { Name = form.Name, ApiUrl = form.ApiUrl, CreatedAt = now }).Entity;
+            : db.DominoDeployments.Add(new DominoDeployment { Name = name, ApiUrl = form.ApiUrl, CreatedAt = now }).Entity;
         if (deployment is null) return SaveResult.Missing("This Domino deployment no longer exists.");
-        deployment.Name = form.Name.Trim();
+        deployment.Name = name;
         deployment.ApiUrl = form.ApiUrl.Trim().TrimEnd('/');
         deployment.VerifyTls = form.VerifyTls;
         deployment.RegistryHost = Blank(form.RegistryHost);
@@ -65,16 +69,17 @@ public sealed class ConnectionService(PortalDbContext db, ISecretProtector secre
         if (string.IsNullOrWhiteSpace(form.AccessKeyId) != string.IsNullOrWhiteSpace(form.SecretAccessKey)
             && !(id is not null && !string.IsNullOrWhiteSpace(form.AccessKeyId) && string.IsNullOrEmpty(form.SecretAccessKey) && !form.ClearSecretAccessKey))
             errors.Add(nameof(form.SecretAccessKey), "Give both an access key id and a secret, or neither (to use the default AWS credential chain).");
-        if (await db.S3Destinations.AnyAsync(d => d.Name == form.Name && d.Id != id, cancellationToken))
-            errors.Add(nameof(form.Name), $"An S3 target named \"{form.Name}\" already exists.");
+        var name = form.Name.Trim();
+        if (await db.S3Destinations.AnyAsync(d => d.Name == name && d.Id != id, cancellationToken))
+            errors.Add(nameof(form.Name), $"An S3 target named \"{name}\" already exists.");
         if (errors.Count > 0) return errors.Result();
 
         var now = time.GetUtcNow();
         var target = id is { } existing
             ? await db.S3Destinations.FindAsync([existing], cancellationToken)
-            : db.S3Destinations.Add(new S3Destination { Name = form.Name, Bucket = form.Bucket, CreatedAt = now }).Entity;
+            : db.S3Destinations.Add(new S3Destination { Name = name, Bucket = form.Bucket, CreatedAt = now }).Entity;
         if (target is null) return SaveResult.Missing("This S3 target no longer exists.");
-        target.Name = form.Name.Trim();
+        target.Name = name;
         target.Bucket = form.Bucket.Trim();
         target.Prefix = Blank(form.Prefix?.Trim('/'));
         target.Region = form.Region.Trim();
@@ -94,16 +99,17 @@ public sealed class ConnectionService(PortalDbContext db, ISecretProtector secre
         var errors = Validation.Of(form);
         if (form.Host.Contains("://", StringComparison.Ordinal) || form.Host.Contains(' ', StringComparison.Ordinal))
             errors.Add(nameof(form.Host), "Enter the registry as host[:port][/namespace], without a scheme, e.g. registry.example.com/team");
-        if (await db.RegistryDestinations.AnyAsync(d => d.Name == form.Name && d.Id != id, cancellationToken))
-            errors.Add(nameof(form.Name), $"A registry target named \"{form.Name}\" already exists.");
+        var name = form.Name.Trim();
+        if (await db.RegistryDestinations.AnyAsync(d => d.Name == name && d.Id != id, cancellationToken))
+            errors.Add(nameof(form.Name), $"A registry target named \"{name}\" already exists.");
         if (errors.Count > 0) return errors.Result();
 
         var now = time.GetUtcNow();
         var registry = id is { } existing
             ? await db.RegistryDestinations.FindAsync([existing], cancellationToken)
-            : db.RegistryDestinations.Add(new RegistryDestination { Name = form.Name, Host = form.Host, CreatedAt = now }).Entity;
+            : db.RegistryDestinations.Add(new RegistryDestination { Name = name, Host = form.Host, CreatedAt = now }).Entity;
         if (registry is null) return SaveResult.Missing("This registry target no longer exists.");
-        registry.Name = form.Name.Trim();
+        registry.Name = name;
         registry.Host = form.Host.Trim().TrimEnd('/');
         registry.UserName = Blank(form.UserName);
         registry.Password = Secret(registry.Password, form.Password, form.ClearPassword, SecretPurposes.RegistryPassword);
