@@ -7,8 +7,10 @@ public sealed partial class ExportEditor : IDisposable
 {
     private static readonly HashSet<string> Fields =
     [
-        "Kind", "DominoDeploymentId", "DominoOwnerName", "DominoProjectName", "EnvironmentId", "GroupName", "ProjectName", "ExportFiles",
-        "S3TargetId", "RegistryTargetId", "TemplateId", "Schedule", "TimeZone",
+        nameof(ExportForm.Kind), nameof(ExportForm.DominoDeploymentId), nameof(ExportForm.DominoOwnerName), nameof(ExportForm.DominoProjectName),
+        nameof(ExportForm.EnvironmentId), nameof(ExportForm.GroupName), nameof(ExportForm.ProjectName), nameof(ExportForm.ExportFiles),
+        nameof(ExportForm.S3TargetId), nameof(ExportForm.RegistryTargetId), nameof(ExportForm.TemplateId), nameof(ExportForm.Schedule),
+        nameof(ExportForm.TimeZone),
     ];
 
     private readonly HashSet<string> touched = [];
@@ -102,7 +104,7 @@ public sealed partial class ExportEditor : IDisposable
 
     private async Task DeploymentChangedAsync(int deploymentId)
     {
-        await Change("DominoDeploymentId", () => model.DominoDeploymentId = deploymentId);
+        await Change(nameof(ExportForm.DominoDeploymentId), () => model.DominoDeploymentId = deploymentId);
         await LoadProjectsAsync();
     }
 
@@ -121,11 +123,11 @@ public sealed partial class ExportEditor : IDisposable
     }
 
     /// <summary>A project picked or typed: the server's check (debounced) then asks Domino whether the key may export it.</summary>
-    private Task ProjectChanged((string? Owner, string? Project) project) => Change("DominoProjectName", () =>
+    private Task ProjectChanged((string? Owner, string? Project) project) => Change(nameof(ExportForm.DominoProjectName), () =>
     {
         model.DominoOwnerName = project.Owner;
         model.DominoProjectName = project.Project;
-        touched.Add("DominoOwnerName");
+        touched.Add(nameof(ExportForm.DominoOwnerName));
     });
 
     private async Task SaveAsync()

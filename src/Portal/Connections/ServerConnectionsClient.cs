@@ -35,5 +35,6 @@ internal sealed class ServerConnectionsClient(PageCaller user) : IConnectionsCli
 
     public Task<ConnectionTestResult> TestAsync(string kind, int id, CancellationToken cancellationToken = default) =>
         user.CallAsync<ConnectionService, ConnectionTestResult>(
-            async (s, _) => await s.TestAsync(kind, id, cancellationToken) ?? new ConnectionTestResult([]), adminOnly: true);
+            async (s, _) => await s.TestAsync(kind, id, cancellationToken)
+                ?? new ConnectionTestResult([new ConnectionCheckDto(kind, false, "This connection no longer exists.", 0)]), adminOnly: true);
 }

@@ -26,5 +26,5 @@ internal sealed class ServerDashboardClient(PageCaller user) : IDashboardClient
 
     public Task<IReadOnlyList<RunPoint>> ExportRunsAsync(int exportId, int last = 30, CancellationToken cancellationToken = default) =>
         user.CallAsync<DashboardService, IReadOnlyList<RunPoint>>(async (s, u) =>
-            await s.ExportRunsAsync(u, exportId, last, cancellationToken) ?? []);
+            await s.ExportRunsAsync(u, exportId, last, cancellationToken) ?? throw NotVisible.Export());
 }

@@ -26,7 +26,7 @@ internal sealed class ServerRunsClient(PageCaller user) : IRunsClient
 
     public Task<Page<RunFileDto>> FilesAsync(long runId, string? outcome, int skip, int take, CancellationToken cancellationToken = default) =>
         user.CallAsync<RunService, Page<RunFileDto>>(async (s, u) =>
-            await s.FilesAsync(u, runId, outcome, skip, take, cancellationToken) ?? new Page<RunFileDto>([], 0));
+            await s.FilesAsync(u, runId, outcome, skip, take, cancellationToken) ?? throw NotVisible.Run());
 
     public Task<SaveResult> CancelAsync(long runId, CancellationToken cancellationToken = default) =>
         user.CallAsync<RunService, SaveResult>((s, u) => s.CancelAsync(u, runId, cancellationToken));
