@@ -14,6 +14,8 @@ public sealed partial class RunPage : IDisposable
 
     [Inject] private IRunsClient Runs { get; set; } = default!;
 
+    [Inject] private TimeProvider Time { get; set; } = default!;
+
     [Parameter] public long Id { get; set; }
 
     /// <summary>Kept from the prerendered page, so the interactive one starts with it (and polls from there).</summary>
@@ -50,7 +52,7 @@ public sealed partial class RunPage : IDisposable
 
     private async Task PollAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(RefreshInterval);
+        using var timer = new PeriodicTimer(RefreshInterval, Time);
         var ticks = 0;
         try
         {

@@ -280,18 +280,10 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
         return count;
     }
 
-    private async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, string what) where T : class
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            if (await probe() is { } found) return found;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Waited {timeout} for {what}. Runs:\n{string.Join("\n", (await AllRunsAsync())
-                    .OrderBy(r => r.Id).Select(r => $"#{r.Id} export {r.ExportId} {r.Trigger} {r.Status} on {r.Node} at {r.CreatedAt:HH:mm:ss} job {r.JobId}: {r.Message}"))}");
-            await Task.Delay(1000);
-        }
-    }
+    private Task<T> WaitForAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, string what) where T : class =>
+        Poll.ForAsync(probe, what, timeout, async () => $"Runs:\n{string.Join("\n", (await AllRunsAsync())
+            .OrderBy(r => r.Id).Select(r => $"#{r.Id} export {r.ExportId} {r.Trigger} {r.Status} on {r.Node} at {r.CreatedAt:HH:mm:ss} job {r.JobId}: {r.Message}"))}",
+            TimeSpan.FromSeconds(1));
 
     private void Log(string message) => output.WriteLine($"{clock.Elapsed:mm\\:ss} {message}");
 

@@ -2,6 +2,7 @@ using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
 using MudBlazor.Services;
 using Portal.Client.Accounts;
@@ -37,6 +38,7 @@ public abstract class ComponentTest : BunitContext, IDisposable
         Services.AddSingleton<ITokensClient>(Tokens);
         Services.AddSingleton<IDashboardClient>(Dashboard);
         Services.AddSingleton<IV1SettingsClient>(V1Settings);
+        Services.AddSingleton<TimeProvider>(Time);
         AddBunitPersistentComponentState();
         Authorization = AddAuthorization();
         SignInAsUser();
@@ -45,6 +47,9 @@ public abstract class ComponentTest : BunitContext, IDisposable
     }
 
     protected BunitAuthorizationContext Authorization { get; }
+
+    /// <summary>The clock the components' timers run on: a test moves it.</summary>
+    protected FakeTimeProvider Time { get; } = new(Samples.Start);
 
     protected FakeExportsClient Exports { get; } = new();
 
