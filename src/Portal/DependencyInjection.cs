@@ -1,14 +1,14 @@
 using Portal.Accounts;
-using Portal.Admin;
 using Portal.Api;
+using Portal.Data;
+using Portal.Nodes;
+using Portal.Admin;
 using Portal.Components;
 using Portal.Connections;
 using Portal.Dashboard;
-using Portal.Data;
 using Portal.Exports;
 using Portal.Health;
 using Portal.Jobs;
-using Portal.Nodes;
 using Portal.Notifications;
 using Portal.Profile;
 using Portal.Runs;

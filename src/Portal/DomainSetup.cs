@@ -1,7 +1,7 @@
-using Portal.Domain;
 using Portal.Domain.Domino;
 using Portal.Domain.Files;
 using Portal.Domain.Images.Engine;
+using Portal.Domain;
 
 namespace Portal;
 

@@ -5,14 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Portal.Connections;
 using Portal.Data;
-using Portal.Security;
-using Portal.Notifications;
-using Portal.Accounts;
 using Portal.Domain.Schedules;
 using Portal.Runs;
 using Portal.Contracts.Accounts;
 using Portal.Contracts.Exports;
 using Portal.Contracts.Runs;
+using Portal.Security;
+using Portal.Notifications;
+using Portal.Accounts;
 
 namespace Portal.Bench.Dashboard;
 

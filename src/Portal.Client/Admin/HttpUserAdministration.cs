@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
-using Portal.Client.Shared;
 using Portal.Contracts.Admin;
+using Portal.Client.Shared;
 
 namespace Portal.Client.Admin;
 

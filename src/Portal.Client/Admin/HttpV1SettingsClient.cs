@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
-using Portal.Client.Shared;
 using Portal.Contracts.Admin;
 using Portal.Contracts.Shared;
+using Portal.Client.Shared;
 
 namespace Portal.Client.Admin;
 

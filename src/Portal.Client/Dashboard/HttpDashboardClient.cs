@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using Portal.Client.Shared;
 using Portal.Contracts.Dashboard;
+using Portal.Client.Shared;
 
 namespace Portal.Client.Dashboard;
 

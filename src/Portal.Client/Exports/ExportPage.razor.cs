@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using Portal.Client.Accounts;
 using Portal.Contracts.Accounts;
 using Portal.Contracts.Exports;
 using Portal.Contracts.Shared;

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using Portal.Client.Accounts;
-using Portal.Client.Admin;
 using Portal.Contracts.Accounts;
 using Portal.Contracts.Admin;
 using Portal.Contracts.Exports;

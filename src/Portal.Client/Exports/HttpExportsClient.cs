@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using Portal.Client.Shared;
 using Portal.Contracts.Exports;
 using Portal.Contracts.Shared;
+using Portal.Client.Shared;
 
 namespace Portal.Client.Exports;
 

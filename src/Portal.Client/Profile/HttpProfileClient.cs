@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Portal.Client.Shared;
 using Portal.Contracts.Profile;
+using Portal.Client.Shared;
 
 namespace Portal.Client.Profile;
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
-using Portal.Client.Shared;
 using Portal.Contracts.Runs;
 using Portal.Contracts.Shared;
+using Portal.Client.Shared;
 
 namespace Portal.Client.Runs;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Portal.Client.Accounts;
 using Portal.Data;
 using Portal.Notifications;
+using Portal.Client.Accounts;
 
 namespace Portal.Accounts;
 

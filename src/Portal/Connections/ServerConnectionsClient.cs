@@ -1,17 +1,7 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Portal.Accounts;
-using Portal.Dashboard;
-using Portal.Exports;
-using Portal.Profile;
-using Portal.Runs;
-using Portal.Templates;
 using Portal.Contracts.Connections;
-using Portal.Contracts.Dashboard;
-using Portal.Contracts.Exports;
-using Portal.Contracts.Profile;
-using Portal.Contracts.Runs;
 using Portal.Contracts.Shared;
-using Portal.Contracts.Templates;
 
 namespace Portal.Connections;
 

@@ -3,8 +3,8 @@ using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Schedules;
-using Portal.Jobs;
 using Portal.Runs;
+using Portal.Jobs;
 
 namespace Portal.Exports;
 

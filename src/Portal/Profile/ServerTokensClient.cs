@@ -1,17 +1,6 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Portal.Accounts;
-using Portal.Connections;
-using Portal.Dashboard;
-using Portal.Exports;
-using Portal.Runs;
-using Portal.Templates;
-using Portal.Contracts.Connections;
-using Portal.Contracts.Dashboard;
-using Portal.Contracts.Exports;
 using Portal.Contracts.Profile;
-using Portal.Contracts.Runs;
-using Portal.Contracts.Shared;
-using Portal.Contracts.Templates;
 
 namespace Portal.Profile;
 

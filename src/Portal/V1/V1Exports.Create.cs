@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Contracts.Exports;
-using Portal.Contracts.Runs;
 using Portal.Domain.Schedules;
 using Portal.Exports;
 using Portal.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.V1;
 

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Portal.Data;
-using Portal.Security;
 using Portal.Tests.Integration.Support;
+using Portal.Security;
 
 namespace Portal.Tests.Integration.Data;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Notifications;
 using Portal.Testbed.Processes;
-using Portal.Tests.Integration.Support;
 
 namespace Portal.Tests.Integration.Notifications;
 

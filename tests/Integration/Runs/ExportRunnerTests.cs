@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Runs;
-using Portal.Exports;
 using Portal.Runs;
 using Portal.Testbed.Domino;
 using Portal.Contracts.Runs;

@@ -9,19 +9,19 @@ using Portal.Accounts;
 using Portal.Client.Accounts;
 using Portal.Connections;
 using Portal.Data;
-using Portal.Templates;
-using Portal.Security;
 using Portal.Nodes;
-using Portal.Jobs;
-using Portal.Health;
 using Portal.Exports;
 using Portal.Profile;
 using Portal.Runs;
-using Portal.Tests.Integration.Support;
 using Portal.Testbed.Domino;
 using Portal.Contracts.Accounts;
 using Portal.Contracts.Connections;
 using Portal.Contracts.Exports;
+using Portal.Templates;
+using Portal.Security;
+using Portal.Jobs;
+using Portal.Health;
+using Portal.Tests.Integration.Support;
 
 namespace Portal.Tests.Integration.Runs;
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Exports;
 using Portal.Runs;
 using Portal.Contracts.Runs;
 

@@ -6,7 +6,6 @@ using Portal.Exports;
 using Portal.Profile;
 using Portal.Runs;
 using Portal.Security;
-using Portal.Testbed.Domino;
 using Portal.Tests.Integration.Support;
 using Portal.Contracts.Runs;
 

@@ -3,9 +3,9 @@ using Portal.Connections;
 using Portal.Contracts.Connections;
 using Portal.Contracts.Shared;
 using Portal.Contracts.Templates;
+using Portal.Templates;
 using Portal.Exports;
 using Portal.Health;
-using Portal.Templates;
 
 namespace Portal.Tests.Unit.Connections;
 

@@ -8,7 +8,6 @@ using Portal.Data;
 using Portal.Exports;
 using Portal.Health;
 using Portal.Runs;
-using Portal.Tests.Unit.Support;
 using Portal.Contracts.Exports;
 using Portal.Contracts.Runs;
 

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Health;
-using Portal.Jobs;
 using Portal.Nodes;
+using Portal.Jobs;
 
 namespace Portal.Tests.Unit.Health;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Portal.Domain.Files;
 using Portal.Testbed.Domino;
 using Portal.Contracts.Runs;
 

@@ -1,6 +1,5 @@
 using Portal.Domain.Files;
 using Portal.Domain.Runs;
-using Portal.Domain.S3;
 using Portal.Testbed.Domino;
 using Portal.Contracts.Runs;
 
