@@ -10,5 +10,3 @@ public interface IUserAdministration
 
     Task<UserActionResult> ApplyAsync(string userId, UserAction action, CancellationToken cancellationToken = default);
 }
-
-public sealed record UserActionResult(bool Succeeded, string Message);

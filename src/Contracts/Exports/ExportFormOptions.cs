@@ -1,9 +1,5 @@
 namespace Portal.Contracts.Exports;
 
-public sealed record Option(int Id, string Name);
-
-public sealed record SchedulePresetDto(string Name, string Cron);
-
 /// <summary>What the form's pickers offer.</summary>
 public sealed record ExportFormOptions(
     IReadOnlyList<Option> Deployments,
@@ -13,3 +9,7 @@ public sealed record ExportFormOptions(
     IReadOnlyList<SchedulePresetDto> SchedulePresets,
     IReadOnlyList<string> TimeZones,
     IReadOnlyList<int> DeploymentsWithKey);
+
+public sealed record Option(int Id, string Name);
+
+public sealed record SchedulePresetDto(string Name, string Cron);

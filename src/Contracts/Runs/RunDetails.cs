@@ -1,11 +1,5 @@
 namespace Portal.Contracts.Runs;
 
-public sealed record RunStageDto(int Code, string Name, DateTimeOffset At);
-
-public sealed record RunFileDto(long Id, string Path, long Size, string? Sha256, string Outcome, int Attempts, string? Error);
-
-public sealed record RunImageDto(string Reference, string? Digest, long? Size);
-
 /// <summary>Everything the run page shows.</summary>
 public sealed record RunDetails
 {
@@ -30,3 +24,7 @@ public sealed record RunDetails
     public IReadOnlyList<RunStageDto> Stages { get; init; } = [];
     public IReadOnlyList<RunImageDto> Images { get; init; } = [];
 }
+
+public sealed record RunStageDto(int Code, string Name, DateTimeOffset At);
+
+public sealed record RunImageDto(string Reference, string? Digest, long? Size);

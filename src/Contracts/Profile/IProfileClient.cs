@@ -1,12 +1,5 @@
 namespace Portal.Contracts.Profile;
 
-/// <summary>A user's Domino API key for one deployment: whether one is stored and who Domino said it belongs to.</summary>
-public sealed record DominoKeyDto(int DeploymentId, string DeploymentName, bool HasKey, string? DominoUserName, DateTimeOffset? VerifiedAt);
-
-public sealed record SaveKeyRequest(string ApiKey);
-
-public sealed record SaveKeyResult(bool Succeeded, string Message, string? DominoUserName);
-
 /// <summary>The profile page's view of the server.</summary>
 public interface IProfileClient
 {
