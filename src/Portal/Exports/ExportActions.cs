@@ -23,8 +23,7 @@ public sealed class ExportActions(ExportStore exports, RunQueue runs, PortalDbCo
     {
         var export = await exports.FindAsync(user, id, cancellationToken);
         if (export is null || export.Archived) return SaveResult.Missing("This export does not exist.");
-        export.Archive(time.GetUtcNow());
-        await exports.SaveAsync(export, cancellationToken);
+        await exports.ArchiveAsync(export, cancellationToken);
         return SaveResult.Ok(id);
     }
 

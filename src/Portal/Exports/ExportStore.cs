@@ -5,11 +5,18 @@ using Portal.Data;
 namespace Portal.Exports;
 
 /// <summary>Where changed exports go: saved, then their Hangfire schedule brought in line (every node sees the change at once).</summary>
-public sealed class ExportStore(PortalDbContext db, ExportScheduleSync schedules)
+public sealed class ExportStore(PortalDbContext db, ExportScheduleSync schedules, TimeProvider time)
 {
     /// <summary>An export the user may change, tracked; null when it does not exist for them.</summary>
     public Task<Export?> FindAsync(PortalUser user, int id, CancellationToken cancellationToken) =>
         db.Exports.VisibleTo(user).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+
+    /// <summary>Archives an export (the page, the API and the v1 API alike) and saves it.</summary>
+    public Task ArchiveAsync(Export export, CancellationToken cancellationToken)
+    {
+        export.Archive(time.GetUtcNow());
+        return SaveAsync(export, cancellationToken);
+    }
 
     public async Task SaveAsync(Export export, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ using Portal.Contracts.Shared;
 namespace Portal.Runs;
 
 /// <summary>Runs as people read them: their exports' runs, or all for admins. Cancelling works from any node.</summary>
-public sealed class RunService(PortalDbContext db, TimeProvider time)
+public sealed partial class RunService(PortalDbContext db, TimeProvider time)
 {
     public async Task<RunDetails?> GetAsync(PortalUser user, long id, CancellationToken cancellationToken)
     {
@@ -69,44 +69,4 @@ public sealed class RunService(PortalDbContext db, TimeProvider time)
             .ToListAsync(cancellationToken);
         return new Page<RunFileDto>(items, total);
     }
-
-    /// <summary>Asks the node running it to stop: the run notices within a progress interval and ends as 104.</summary>
-    public async Task<SaveResult> CancelAsync(PortalUser user, long runId, CancellationToken cancellationToken)
-    {
-        var run = await db.Runs.VisibleTo(user).SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
-        if (run is null) return SaveResult.Missing("This run does not exist.");
-        if (run.Status.IsFinished()) return SaveResult.Invalid("", $"The run has already ended ({run.Status.Name()}).");
-        run.CancelRequested = true;
-        run.CancelledBy = user.Email;
-        if (run.Status == StatusCode.Scheduled)
-        {
-            // Not started yet: it will never start.
-            run.Status = StatusCode.ExecutionCancelled;
-            run.Message = $"Cancelled by {user.Email} before it started";
-            run.EndedAt = time.GetUtcNow();
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        return SaveResult.Ok((int)Math.Min(runId, int.MaxValue));
-    }
-
-    public static RunSummary ToSummary(Run r) => new()
-    {
-        Id = r.Id,
-        ExportId = r.ExportId,
-        Number = r.Number,
-        Trigger = r.Trigger.ToString(),
-        Status = (int)r.Status,
-        StatusName = r.Status.Name(),
-        Message = r.Message,
-        CreatedAt = r.CreatedAt,
-        StartedAt = r.StartedAt,
-        EndedAt = r.EndedAt,
-        FilesTotal = r.FilesTotal,
-        FilesDone = r.FilesDone,
-        FilesFailed = r.FilesFailed,
-        BytesTotal = r.BytesTotal,
-        BytesDone = r.BytesDone,
-        ImageBytesTotal = r.ImageBytesTotal,
-        ImageBytesDone = r.ImageBytesDone,
-    };
 }

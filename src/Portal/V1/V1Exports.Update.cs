@@ -55,8 +55,7 @@ public sealed partial class V1Exports
         if (export is null) return V1Answers.Archive(missing!);
         if (await V1Checks.EnvironmentAccessAsync(caller, export.EnvironmentId!, null, cancellationToken) is { } refused)
             return V1Answers.Archive(refused);
-        export.Archive(time.GetUtcNow());
-        await exports.SaveAsync(export, cancellationToken);
+        await exports.ArchiveAsync(export, cancellationToken);
         return new V1Answer(StatusCodes.Status200OK, new V1ArchiveResponse(true, null, export.ExportKey));
     }
 }
