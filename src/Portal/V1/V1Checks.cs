@@ -73,8 +73,8 @@ internal static class V1Checks
         schedule = null;
         if (body.Number("export_frequency_seconds") is not { } seconds) return null;
         if (seconds < 60)
-            return V1Answers.Failed(body, StatusCodes.Status400BadRequest,
-                $"{StatusCode.APIMalformedJSON.Describe()}: field 'export_frequency_seconds' must be at least 60 (it was {seconds.ToString(CultureInfo.InvariantCulture)})");
+            return V1Answers.Failed(body, StatusCodes.Status400BadRequest, V1Body.Invalid,
+                $"field 'export_frequency_seconds' must be at least 60 (it was {seconds.ToString(CultureInfo.InvariantCulture)})");
         schedule = SchedulePresets.FromFrequencySeconds(seconds);
         return null;
     }

@@ -13,9 +13,9 @@ public sealed record V1Answer(int Status, object Body);
 
 /// <summary>
 /// The v1 API's writes: create (V1Exports.Create.cs), update and archive (V1Exports.Update.cs) exports the original
-/// way — its checks in its order (V1Checks), its codes and messages (V1Answers) — with the bugs of original-service.md §5
-/// left out: update checks for conflicts too, a disabled export leaves the schedule, unexpected errors are 503. The
-/// changes themselves are the export's own rules (Export.Lifecycle.cs).
+/// way — its checks in its order (V1Checks), its codes and messages (V1Answers) — with the original's bugs left out
+/// (docs/v1-compatibility.md): update checks for conflicts too, a disabled export leaves the schedule, unexpected errors
+/// are 503. The changes themselves are the export's own rules (Export.Lifecycle.cs).
 /// </summary>
 public sealed partial class V1Exports(
     PortalDbContext db,
@@ -81,8 +81,8 @@ public sealed partial class V1Exports(
         {
             var matches = await visible.Where(e => e.EnvironmentId == identity.Trim()).Take(2).ToListAsync(cancellationToken);
             if (matches.Count > 1)
-                return (null, V1Answers.Failed(body, StatusCodes.Status400BadRequest,
-                    $"{StatusCode.APIMalformedJSON.Describe()}: several exports export compute environment {identity}; use the export_id"));
+                return (null, V1Answers.Failed(body, StatusCodes.Status400BadRequest, V1Body.Invalid,
+                    $"several exports export compute environment {identity}; use the export_id"));
             export = matches.SingleOrDefault();
         }
         return export is null
