@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Portal.Connections;
-using Portal.Domain.Runs;
 using Portal.Exports;
 using Portal.Health;
 using Portal.Runs;
