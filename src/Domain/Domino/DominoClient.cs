@@ -184,18 +184,3 @@ public sealed class DominoClient(HttpClient http, string apiKey)
 
     private static string Q(string value) => Uri.EscapeDataString(value);
 }
-
-/// <summary>A file's content being streamed from Domino.</summary>
-public sealed class DominoBlob(HttpResponseMessage response, Stream content, long? length) : IAsyncDisposable
-{
-    public Stream Content { get; } = content;
-
-    /// <summary>The length Domino announced, if it did.</summary>
-    public long? Length { get; } = length;
-
-    public async ValueTask DisposeAsync()
-    {
-        await Content.DisposeAsync();
-        response.Dispose();
-    }
-}

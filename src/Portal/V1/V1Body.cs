@@ -3,15 +3,6 @@ using Portal.Contracts.Runs;
 
 namespace Portal.V1;
 
-public enum V1FieldType
-{
-    Text,
-    Flag,
-    Number,
-}
-
-public sealed record V1Field(string Name, V1FieldType Type, bool Required = false);
-
 /// <summary>
 /// A v1 request body, read strictly: JSON whatever the Content-Type (the original's rule, with its warning
 /// when the header is missing), one object, known fields only, required fields present, each of its type.

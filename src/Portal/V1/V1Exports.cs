@@ -8,9 +8,6 @@ using Portal.Security;
 
 namespace Portal.V1;
 
-/// <summary>An answer of the v1 API: its HTTP status and JSON body.</summary>
-public sealed record V1Answer(int Status, object Body);
-
 /// <summary>
 /// The v1 API's writes: create (V1Exports.Create.cs), update and archive (V1Exports.Update.cs) exports the original
 /// way — its checks in its order (V1Checks), its codes and messages (V1Answers) — with the original's bugs left out

@@ -10,9 +10,6 @@ using Portal.Contracts.Shared;
 
 namespace Portal.V1;
 
-/// <summary>The v1 API's defaults as they apply to one request; null parts are not set up.</summary>
-public sealed record V1Defaults(int? DominoDeploymentId, int? S3TargetId, int? RegistryTargetId, int TemplateId, string? ServiceAccountId);
-
 /// <summary>
 /// The v1 API's defaults, stored as <see cref="PortalSetting"/>s so admins change them at run time
 /// (<c>/api/admin/v1-settings</c>). Nothing is guessed: an unset deployment or target makes the v1 API say
