@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Portal.Client.Accounts;
 using Portal.Contracts.Accounts;
 
 namespace Portal.Accounts;

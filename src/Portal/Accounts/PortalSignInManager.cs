@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Portal.Client.Accounts;
 using Portal.Data;
 using Portal.Contracts.Accounts;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Portal.Client.Accounts;
 using Portal.Contracts.Accounts;
 
 namespace Portal.Data;

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Accounts;
 using Portal.Contracts.Runs;
 using Portal.Contracts.Shared;
-using Portal.Client.Runs;
 using Portal.Data;
 using Portal.Exports;
 using Portal.Domain.Runs;

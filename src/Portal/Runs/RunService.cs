@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Accounts;
-using Portal.Client.Runs;
 using Portal.Data;
 using Portal.Exports;
 using Portal.Domain.Runs;

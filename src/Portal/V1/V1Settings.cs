@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Portal.Client.Admin;
 using Portal.Data;
 using Portal.Templates;
 using Portal.Contracts.Accounts;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Portal.Api;
 using Portal.Client.Accounts;
-using Portal.Client.Admin;
 using Portal.Contracts.Admin;
 using Portal.Contracts.Shared;
 
