@@ -10,6 +10,7 @@ public static class ExportsSetup
         services.AddOptions<ExportsOptions>().Bind(configuration.GetSection(ExportsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ExportRequests>();
         services.AddScoped<ExportScheduleSync>();
+        services.AddScoped<UserDominoClients>();
         services.AddScoped<ProjectAccessCheck>();
         services.AddScoped<ExportValidator>();
         services.AddScoped<ExportStore>();
