@@ -7,7 +7,7 @@ namespace Portal.Tests.Support;
 /// </summary>
 public static class Poll
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
     public static Task UntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>

@@ -70,6 +70,12 @@ public sealed class PortalProcess : IAsyncDisposable
     /// <summary>Kills the portal hard (SIGKILL), mid-work: it records nothing more, as if its machine died.</summary>
     public Task KillAsync() => process.KillAsync();
 
+    /// <summary>Freezes the portal (SIGSTOP), as a paused VM or a long GC would: its sockets stay open, it does nothing.</summary>
+    public void Freeze() => process.Signal(ChildProcess.SigStop);
+
+    /// <summary>Lets a frozen portal go on (SIGCONT) where it stopped.</summary>
+    public void Resume() => process.Signal(ChildProcess.SigCont);
+
     private async Task WaitUntilLiveAsync(TimeSpan timeout)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
