@@ -39,7 +39,7 @@ public static class DependencyInjection
             .AddData(configuration, provider, connectionString)
             .AddSecurity()
             .AddJobs(configuration, provider, connectionString, role)
-            .AddAccounts()
+            .AddAccounts(configuration)
             .AddNotifications(configuration)
             .AddApi(configuration)
             .AddDomain(configuration)
@@ -80,7 +80,7 @@ public static class DependencyInjection
         app.UsePortalMiddleware();
         app.MapHealthApi();
         app.MapPages();
-        app.MapAccountsApi();
+        app.MapAccounts();
         app.MapAdminApi();
         app.MapConnectionsApi();
         app.MapTemplatesApi();

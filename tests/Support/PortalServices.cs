@@ -50,7 +50,7 @@ public sealed class PortalServices : IAsyncDisposable
             .AddPortalOptions(configuration, folder)
             .AddData(configuration, DatabaseProvider.Sqlite, connectionString)
             .AddSecurity()
-            .AddAccounts()
+            .AddAccounts(configuration)
             .AddNotifications(configuration)
             .AddJobs(configuration, DatabaseProvider.Sqlite, connectionString, NodeRole.All);
         features?.Invoke(services, configuration);

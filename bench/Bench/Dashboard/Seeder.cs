@@ -82,7 +82,7 @@ internal sealed class Seeder(BenchOptions options, string provider, string conne
             .AddPortalOptions(configuration, folder)
             .AddData(configuration, provider == "sqlite" ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSql, connectionString)
             .AddSecurity()
-            .AddAccounts()
+            .AddAccounts(configuration)
             .AddNotifications(configuration)
             .BuildServiceProvider();
         await services.MigratePortalDatabaseAsync();

@@ -34,17 +34,19 @@ public sealed partial class AccountService
             return LastAdmin(user);
         }
         await Check(users.RemoveFromRoleAsync(user, PortalRoles.Admin));
-        // Signs the user out everywhere: the old cookie still claims the Admin role.
+        // A group grants it again at the next sign-in; until then it is the admin's decision.
+        user.AdminFromGroup = false;
+        // Signs the user out everywhere (and saves the user): the old cookie still claims the Admin role.
         await Check(users.UpdateSecurityStampAsync(user));
         return AccountResult.Done($"{user.Email} is no longer an Admin.");
     });
 
-    private async Task<bool> IsFirstAdminAsync(ApplicationUser user)
+    private async Task<bool> IsFirstAdminAsync(ApplicationUser user, bool emailTrusted)
     {
         var adminEmail = options.Value.AdminEmail;
         if (!string.IsNullOrWhiteSpace(adminEmail))
         {
-            return string.Equals(users.NormalizeEmail(adminEmail), user.NormalizedEmail, StringComparison.Ordinal);
+            return emailTrusted && string.Equals(users.NormalizeEmail(adminEmail), user.NormalizedEmail, StringComparison.Ordinal);
         }
         // The earliest account, by a total order, so two simultaneous first sign-ups cannot both (or neither) win.
         var firstId = await users.Users
@@ -61,7 +63,7 @@ public sealed partial class AccountService
         await Check(users.AddToRolesAsync(user, [PortalRoles.User, PortalRoles.Admin]));
     }
 
-    private async Task<bool> IsLastAdminAsync(ApplicationUser user)
+    internal async Task<bool> IsLastAdminAsync(ApplicationUser user)
     {
         var admins = await AdminIdsAsync(approvedOnly: true);
         return admins.Contains(user.Id) && admins.Count <= 1;

@@ -2,14 +2,19 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Notifications;
+using Portal.Accounts.SingleSignOn;
 using Portal.Client.Accounts;
+using Portal.Contracts.Accounts;
 
 namespace Portal.Accounts;
 
-/// <summary>Accounts: ASP.NET Core Identity on the portal's database, the sign-in cookie, approval and the roles' policies.</summary>
+/// <summary>
+/// Accounts: ASP.NET Core Identity on the portal's database, the sign-in cookie, approval, the roles' policies and
+/// single sign-on through an OpenID Connect provider (<see cref="SingleSignOnSetup"/>).
+/// </summary>
 public static class AccountsSetup
 {
-    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAuthentication(options =>
             {
@@ -33,6 +38,15 @@ public static class AccountsSetup
 
         services.AddScoped<AccountService>();
         services.AddScoped<PageCaller>();
+        services.AddSingleSignOn(configuration);
         return services;
+    }
+
+    /// <summary>The provider's endpoints and the register page's gate (after authentication), then <c>/api/account</c>.</summary>
+    public static WebApplication MapAccounts(this WebApplication app)
+    {
+        app.MapSingleSignOn();
+        app.MapAccountsApi();
+        return app;
     }
 }

@@ -70,7 +70,7 @@ public sealed class ExportsHost : IAsyncDisposable
             .AddNodes(configuration, NodeRole.All)
             .AddData(configuration, provider, connectionString)
             .AddSecurity()
-            .AddAccounts()
+            .AddAccounts(configuration)
             .AddJobs(configuration, provider, connectionString, NodeRole.All)
             .AddDomain(configuration)
             .AddHealth(configuration)

@@ -5,6 +5,7 @@ using Portal.Exports;
 using Portal.Runs;
 using Portal.Testbed.Domino;
 using Portal.Testbed.Network;
+using Portal.Contracts.Runs;
 
 namespace Portal.Tests.Integration.Runs;
 
