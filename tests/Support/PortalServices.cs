@@ -48,6 +48,7 @@ public sealed class PortalServices : IAsyncDisposable
             .AddLogging(logging => logging.AddProvider(logs))
             .AddSingleton<IConfiguration>(configuration)
             .AddPortalOptions(configuration, folder)
+            .AddNodes(configuration, NodeRole.All)
             .AddData(configuration, DatabaseProvider.Sqlite, connectionString)
             .AddSecurity()
             .AddAccounts(configuration)
