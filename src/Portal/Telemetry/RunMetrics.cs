@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Portal.Client.Exports;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Runs;
 using Portal.Domain.Files;
 using Portal.Domain.Images;
-using Portal.Domain.Runs;
 
 namespace Portal.Telemetry;
 

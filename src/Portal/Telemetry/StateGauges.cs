@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
-using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.Telemetry;
 

@@ -5,7 +5,6 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Portal.Domain.Domino;
-using Portal.Nodes;
 
 namespace Portal.Telemetry;
 
@@ -23,22 +22,21 @@ public static class TelemetrySetup
         return services;
     }
 
-    public static WebApplicationBuilder AddPortalTelemetry(this WebApplicationBuilder builder)
+    public static IServiceCollection AddTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        var configuration = builder.Configuration;
-        builder.Services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.Section))
+        services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.Section))
             .Validate(o => (o.AllowedAddresses ?? []).All(a => string.IsNullOrWhiteSpace(a) || TelemetryOptions.TryParseNetwork(a, out _)),
                 "Telemetry:AllowedAddresses must hold IP addresses or CIDR networks (10.0.0.0/8).")
             .Validate(o => string.IsNullOrWhiteSpace(o.OtlpEndpoint) || Uri.TryCreate(o.OtlpEndpoint, UriKind.Absolute, out _),
                 "Telemetry:OtlpEndpoint must be an absolute URL or empty.")
             .Validate(o => o.GaugeCacheTime >= TimeSpan.Zero, "Telemetry:GaugeCacheTime must not be negative.")
             .ValidateOnStart();
-        builder.Services.AddRunMetrics();
-        builder.Services.AddSingleton<ScrapeAccess>();
+        services.AddRunMetrics();
+        services.AddSingleton<ScrapeAccess>();
 
         var otlp = configuration[$"{TelemetryOptions.Section}:{nameof(TelemetryOptions.OtlpEndpoint)}"] is { Length: > 0 } url ? new Uri(url) : null;
-        var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService(DependencyInjection.ApplicationName))
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(Security.SecuritySetup.ApplicationName))
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(RunMetrics.MeterName, StateGauges.MeterName, DominoMetrics.MeterName)
@@ -56,19 +54,19 @@ public static class TelemetrySetup
                 .AddOtlpExporter(o => Otlp(o, otlp)));
 
         if (configuration.GetValue<bool>("Logging:Console:Json"))
-            builder.Logging.AddJsonConsole(o =>
+            services.AddLogging(logging => logging.AddJsonConsole(o =>
             {
                 o.UseUtcTimestamp = true;
                 o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-            });
-        return builder;
+            }));
+        return services;
     }
 
     /// <summary>
     /// <c>/metrics</c> on every node (web and worker: the workers run the exports and count them), open to the allowed
     /// addresses or the scrape token only.
     /// </summary>
-    public static IEndpointRouteBuilder MapPortalMetrics(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder app)
     {
         if (app.ServiceProvider.GetService<IOptions<TelemetryOptions>>() is null) return app;
         // The gauges exist once their object does; make it before the first scrape.

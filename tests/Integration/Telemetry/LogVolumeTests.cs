@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
 using Portal.Tests.Integration.Runs;
 using Portal.Testbed.Domino;
 

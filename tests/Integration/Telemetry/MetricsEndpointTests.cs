@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Client.Exports;
+using Portal.Contracts.Exports;
 using Portal.Exports;
 using Portal.Runs;
 using Portal.Tests.Integration.Support;
@@ -52,8 +52,7 @@ public sealed class MetricsEndpointTests(PortalHost portal) : IClassFixture<Port
         await portal.StoreDominoKeyAsync(user, setup.DeploymentId, owner.ApiKey);
         var runId = await portal.InScopeAsync(async sp =>
         {
-            var exports = sp.GetRequiredService<ExportService>();
-            var saved = await exports.SaveAsync(user, null, new ExportForm
+            var saved = await sp.GetRequiredService<ExportForms>().SaveAsync(user, null, new ExportForm
             {
                 Kind = ExportKind.Project,
                 DominoDeploymentId = setup.DeploymentId,
@@ -67,7 +66,7 @@ public sealed class MetricsEndpointTests(PortalHost portal) : IClassFixture<Port
                 Schedule = "0 3 * * *",
             }, CancellationToken.None);
             Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.SelectMany(e => e.Value)));
-            var started = await exports.RunNowAsync(user, saved.Id!.Value, RunTrigger.Manual, CancellationToken.None);
+            var started = await sp.GetRequiredService<ExportActions>().RunNowAsync(user, saved.Id!.Value, RunTrigger.Manual, CancellationToken.None);
             return started.RunId!.Value;
         });
 

@@ -18,7 +18,7 @@ public sealed class JsonConsoleTests
         builder.Configuration["Logging:Console:Json"] = json;
         builder.Logging.AddSimpleConsole();
 
-        builder.AddPortalTelemetry();
+        builder.Services.AddTelemetry(builder.Configuration);
         using var services = builder.Services.BuildServiceProvider();
 
         Assert.Equal(formatter, services.GetRequiredService<IOptions<ConsoleLoggerOptions>>().Value.FormatterName);
