@@ -81,10 +81,12 @@ async function precondition(ctx, bucket, key) {
 
 // Runs before s3rver's own middleware.
 server.middleware.unshift(async (ctx, next) => {
-  // The SDK sends x-amz-copy-source URL-encoded ('/' as %2F); s3rver only calls decodeURI on it,
-  // so CopyObject and UploadPartCopy would look for a key that does not exist.
+  // The SDK sends x-amz-copy-source URL-encoded ('/' as %2F); s3rver only calls decodeURI on it, so CopyObject and
+  // UploadPartCopy would look for a key that does not exist. Decoded once here and encoded again (keeping '/'), the
+  // header survives s3rver's own decodeURI as S3 reads it: decoded exactly once, so a key holding a literal escape
+  // ('percent%20literal.txt') is copied from itself, not from 'percent literal.txt'.
   const source = ctx.headers['x-amz-copy-source'];
-  if (source) ctx.headers['x-amz-copy-source'] = decodeURIComponent(source);
+  if (source) ctx.headers['x-amz-copy-source'] = encodeURI(decodeURIComponent(source));
 
   // s3rver answers NotImplemented to ListMultipartUploads and 405 to AbortMultipartUpload. Both are
   // served here from s3rver's own upload folders so the engine's clean-up of abandoned multipart
