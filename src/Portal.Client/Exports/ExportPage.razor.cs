@@ -47,12 +47,16 @@ public sealed partial class ExportPage
         }
     }
 
-    private async Task RunNowAsync()
+    private Task RunNowAsync() => QueueAsync(() => Exports.RunNowAsync(Id));
+
+    private Task VerifyAsync() => QueueAsync(() => Exports.VerifyAsync(Id));
+
+    private async Task QueueAsync(Func<Task<RunStarted>> queue)
     {
         busy = true;
         try
         {
-            var started = await Exports.RunNowAsync(Id);
+            var started = await queue();
             if (started is { Succeeded: true, RunId: { } runId }) Navigation.NavigateTo($"/runs/{runId}");
             else message = (false, started.Message);
         }

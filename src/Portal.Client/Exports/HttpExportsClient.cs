@@ -67,9 +67,13 @@ internal sealed class HttpExportsClient(HttpClient http) : IExportsClient
         return await response.SaveResultAsync(cancellationToken);
     }
 
-    public async Task<RunStarted> RunNowAsync(int id, CancellationToken cancellationToken = default)
+    public Task<RunStarted> RunNowAsync(int id, CancellationToken cancellationToken = default) => QueueAsync(id, "run", cancellationToken);
+
+    public Task<RunStarted> VerifyAsync(int id, CancellationToken cancellationToken = default) => QueueAsync(id, "verify", cancellationToken);
+
+    private async Task<RunStarted> QueueAsync(int id, string action, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsync($"{Base}/{id}/run", null, cancellationToken);
+        using var response = await http.PostAsync($"{Base}/{id}/{action}", null, cancellationToken);
         return await HttpResults.TryReadAsync<RunStarted>(response, cancellationToken)
             ?? new RunStarted(false, null, $"The server answered {(int)response.StatusCode}.",
                 NotFound: response.StatusCode == System.Net.HttpStatusCode.NotFound);

@@ -20,7 +20,8 @@ public sealed record RunSummary(
     long BytesTotal,
     long BytesDone,
     long ImageBytesTotal,
-    long ImageBytesDone)
+    long ImageBytesDone,
+    string Kind = "Export")
 {
     public bool IsRunning => Status is 210 or >= 300;
     public bool IsQueued => Status == 220;

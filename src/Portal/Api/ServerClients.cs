@@ -128,6 +128,9 @@ internal sealed class ServerExportsClient(CurrentUser user) : IExportsClient
 
     public Task<RunStarted> RunNowAsync(int id, CancellationToken cancellationToken = default) =>
         user.CallAsync<ExportService, RunStarted>((s, u) => s.RunNowAsync(u, id, RunTrigger.Manual, cancellationToken));
+
+    public Task<RunStarted> VerifyAsync(int id, CancellationToken cancellationToken = default) =>
+        user.CallAsync<ExportService, RunStarted>((s, u) => s.VerifyNowAsync(u, id, RunTrigger.Manual, cancellationToken));
 }
 
 internal sealed class ServerRunsClient(CurrentUser user) : IRunsClient

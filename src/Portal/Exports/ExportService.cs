@@ -186,6 +186,20 @@ public sealed class ExportService(
         return new RunStarted(true, run.Id, $"Run #{run.Number} is queued.");
     }
 
+    /// <summary>"Verify": a run that reads the export's latest snapshot back from S3 and compares it with its manifest; it writes nothing.</summary>
+    public async Task<RunStarted> VerifyNowAsync(PortalUser user, int id, RunTrigger trigger, CancellationToken cancellationToken)
+    {
+        var export = await Visible(user).AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (export is null) return new RunStarted(false, null, "This export does not exist.", NotFound: true);
+        if (export.Archived) return new RunStarted(false, null, "An archived export cannot be verified.");
+        if (export.Kind != ExportKind.Project || !export.ExportFiles || export.S3DestinationId is null)
+            return new RunStarted(false, null, "This export writes no files to S3, so it has no snapshot to verify.");
+        var run = await runs.CreateAsync(id, trigger, user.Email, null, cancellationToken, RunKind.Verify);
+        run.JobId = jobs.Enqueue<ExportJob>(job => job.RunAsync(run.Id, CancellationToken.None));
+        await db.SaveChangesAsync(cancellationToken);
+        return new RunStarted(true, run.Id, $"Verify run #{run.Number} is queued.");
+    }
+
     /// <summary>The exports a user may see: their own, or all for admins.</summary>
     public IQueryable<Export> Visible(PortalUser user) => user.IsAdmin ? db.Exports : db.Exports.Where(e => e.OwnerId == user.Id);
 

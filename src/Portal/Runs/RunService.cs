@@ -90,5 +90,5 @@ public sealed class RunService(PortalDbContext db, TimeProvider time)
 
     public static RunSummary ToSummary(Run r) => new(r.Id, r.ExportId, r.Number, r.Trigger.ToString(), (int)r.Status, r.Status.Name(),
         r.Message, r.CreatedAt, r.StartedAt, r.EndedAt, r.FilesTotal, r.FilesDone, r.FilesFailed, r.BytesTotal, r.BytesDone,
-        r.ImageBytesTotal, r.ImageBytesDone);
+        r.ImageBytesTotal, r.ImageBytesDone, r.Kind.ToString());
 }
