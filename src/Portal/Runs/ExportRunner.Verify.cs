@@ -39,19 +39,25 @@ public sealed partial class ExportRunner
             await stopPump.CancelAsync();
             await pump;
         }
-        try
-        {
-            await recorder.FlushAsync(CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            RunLog.ProgressNotSaved(logger, e, claim.RunId);
-        }
+        await FlushAsync(recorder, claim.RunId);
         if (result is not null) return Outcome.Of(result.Status, result.Message);
         return timeout.IsCancellationRequested
             ? Outcome.Of(StatusCode.ExecutionRunTimeout, $"The verify run took longer than the timeout ({options.Value.RunTimeout}) and was stopped")
             : recorder.CancelRequested.IsCancellationRequested
                 ? Outcome.Of(StatusCode.ExecutionCancelled, "The verify run was cancelled")
                 : Outcome.Of(StatusCode.ExecutionNotComplete, "The verify run stopped before it finished");
+    }
+
+    /// <summary>Saves the progress not saved yet; what it cannot save goes with the run's ending.</summary>
+    private async Task FlushAsync(RunRecorder recorder, long runId)
+    {
+        try
+        {
+            await recorder.FlushAsync(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            RunLog.ProgressNotSaved(logger, e, runId);
+        }
     }
 }

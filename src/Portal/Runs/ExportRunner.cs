@@ -145,15 +145,7 @@ public sealed partial class ExportRunner(
             await stopPump.CancelAsync();
             await pump;
         }
-        try
-        {
-            await recorder.FlushAsync(CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            // What it could not save goes with the run's ending.
-            RunLog.ProgressNotSaved(logger, e, runId);
-        }
+        await FlushAsync(recorder, runId);
 
         var cancelledBy = timeout.IsCancellationRequested ? StatusCode.ExecutionRunTimeout
             : recorder.CancelRequested.IsCancellationRequested ? StatusCode.ExecutionCancelled
