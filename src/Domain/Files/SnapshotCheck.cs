@@ -1,3 +1,4 @@
+using Portal.Contracts.Runs;
 using Portal.Domain.Runs;
 using Portal.Domain.S3;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Portal.Contracts.Runs;
 using Portal.Domain.Runs;
 using Portal.Domain.S3;
 

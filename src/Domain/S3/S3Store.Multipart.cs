@@ -1,5 +1,6 @@
 using Amazon.S3;
 using Amazon.S3.Model;
+using Portal.Contracts.Runs;
 using Portal.Domain.Runs;
 
 namespace Portal.Domain.S3;

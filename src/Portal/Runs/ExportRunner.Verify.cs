@@ -1,5 +1,6 @@
 using System.Globalization;
-using Portal.Client.Exports;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Runs;
 using Portal.Domain.Files;
 using Portal.Domain.Runs;
 using Portal.Exports;

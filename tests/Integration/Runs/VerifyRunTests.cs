@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Client.Exports;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Runs;
 using Portal.Domain.Runs;
 using Portal.Exports;
 using Portal.Runs;
@@ -11,7 +12,7 @@ public sealed class VerifyRunTests(PortalExportsFixture fixture) : PortalExports
 {
     private async Task<Run> VerifyAsync(RunScenario scenario)
     {
-        var started = await Host.WithAsync<ExportService, RunStarted>(s => s.VerifyNowAsync(scenario.User, scenario.ExportId, RunTrigger.Api, default));
+        var started = await Host.WithAsync<ExportActions, RunStarted>(s => s.VerifyNowAsync(scenario.User, scenario.ExportId, RunTrigger.Api, default));
         Assert.True(started.Succeeded, started.Message);
         await Host.RunAsync(started.RunId!.Value);
         return await Host.RunRecordAsync(started.RunId.Value);
@@ -58,7 +59,7 @@ public sealed class VerifyRunTests(PortalExportsFixture fixture) : PortalExports
     {
         var scenario = await RunScenario.CreateAsync(Fixture, Host, files: false);
 
-        var started = await Host.WithAsync<ExportService, RunStarted>(s => s.VerifyNowAsync(scenario.User, scenario.ExportId, RunTrigger.Api, default));
+        var started = await Host.WithAsync<ExportActions, RunStarted>(s => s.VerifyNowAsync(scenario.User, scenario.ExportId, RunTrigger.Api, default));
 
         Assert.False(started.Succeeded);
         Assert.Contains("no snapshot to verify", started.Message);

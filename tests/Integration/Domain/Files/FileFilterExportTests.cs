@@ -1,3 +1,4 @@
+using Portal.Contracts.Runs;
 using Portal.Domain.Files;
 using Portal.Domain.Runs;
 using Portal.Testbed.Domino;
