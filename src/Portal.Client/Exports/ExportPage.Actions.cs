@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using Portal.Contracts.Exports;
 using Portal.Contracts.Shared;
 
 namespace Portal.Client.Exports;
