@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddOptions<FileExportOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IS3ClientFactory, S3ClientFactory>();
         services.AddSingleton<ProjectFilesExporter>();
+        services.AddSingleton<SnapshotChecker>();
         services.AddSingleton<StatusLogs.StatusLogWriter>();
         return services;
     }

@@ -19,4 +19,7 @@ public interface IExportsClient
 
     /// <summary>Queues a run now; the result's Id is the run's id (a long fits: runs are numbered from 1).</summary>
     Task<RunStarted> RunNowAsync(int id, CancellationToken cancellationToken = default);
+
+    /// <summary>Queues a Verify run: the latest snapshot read back from S3 and compared with its manifest.</summary>
+    Task<RunStarted> VerifyAsync(int id, CancellationToken cancellationToken = default);
 }

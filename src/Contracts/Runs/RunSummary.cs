@@ -23,6 +23,9 @@ public sealed record RunSummary
     public long ImageBytesTotal { get; init; }
     public long ImageBytesDone { get; init; }
 
+    /// <summary>Export, or Verify (the latest snapshot read back and compared with its manifest).</summary>
+    public string Kind { get; init; } = "Export";
+
     [JsonIgnore]
     public StatusCode Code => (StatusCode)Status;
 

@@ -10,7 +10,8 @@ public sealed record FileExportCounts(
     int FilesDeleted = 0,
     int FilesFailed = 0,
     long BytesTotal = 0,
-    long BytesTransferred = 0);
+    long BytesTransferred = 0,
+    int FilesExcluded = 0);
 
 /// <summary>
 /// How a run ended. Expected failures are results, not exceptions: <see cref="Status"/> carries the code

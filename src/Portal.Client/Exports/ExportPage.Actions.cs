@@ -1,19 +1,24 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using Portal.Contracts.Exports;
 using Portal.Contracts.Shared;
 
 namespace Portal.Client.Exports;
 
-// The export's buttons: run now, enable or disable, archive.
+// The export's buttons: run now, verify, enable or disable, archive.
 public sealed partial class ExportPage
 {
-    private async Task RunNowAsync()
+    private Task RunNowAsync() => QueueAsync(() => Exports.RunNowAsync(Id));
+
+    private Task VerifyAsync() => QueueAsync(() => Exports.VerifyAsync(Id));
+
+    private async Task QueueAsync(Func<Task<RunStarted>> queue)
     {
         busy = true;
         try
         {
-            var started = await Exports.RunNowAsync(Id);
+            var started = await queue();
             if (started is { Succeeded: true, RunId: { } runId }) Navigation.NavigateTo($"/runs/{runId}");
             else message = (false, started.Message);
         }

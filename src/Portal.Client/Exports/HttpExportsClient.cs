@@ -69,9 +69,13 @@ public sealed class HttpExportsClient(HttpClient http) : IExportsClient
         return await response.SaveResultAsync(cancellationToken);
     }
 
-    public async Task<RunStarted> RunNowAsync(int id, CancellationToken cancellationToken = default)
+    public Task<RunStarted> RunNowAsync(int id, CancellationToken cancellationToken = default) => QueueAsync(id, "run", cancellationToken);
+
+    public Task<RunStarted> VerifyAsync(int id, CancellationToken cancellationToken = default) => QueueAsync(id, "verify", cancellationToken);
+
+    private async Task<RunStarted> QueueAsync(int id, string action, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsync($"{Base}/{id}/run", null, cancellationToken);
+        using var response = await http.PostAsync($"{Base}/{id}/{action}", null, cancellationToken);
         // 202 with the queued run, 409 with why none was queued; anything else says why in its problem.
         if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Conflict)
             return await response.ReadAsync<RunStarted>(HttpStatusCode.Conflict, cancellationToken);

@@ -7,7 +7,7 @@ using Portal.Runs;
 
 namespace Portal.Exports;
 
-/// <summary>The buttons on an export: enable, disable, archive, run now.</summary>
+/// <summary>The buttons on an export: enable, disable, archive, run now, verify.</summary>
 public sealed class ExportActions(ExportStore exports, RunQueue runs, PortalDbContext db, TimeProvider time)
 {
     public async Task<SaveResult> SetEnabledAsync(PortalUser user, int id, bool enabled, CancellationToken cancellationToken)
@@ -34,5 +34,17 @@ public sealed class ExportActions(ExportStore exports, RunQueue runs, PortalDbCo
         if (export.Archived) return new RunStarted(false, null, "An archived export cannot run.");
         var run = await runs.QueueAsync(id, trigger, user.Email, cancellationToken);
         return new RunStarted(true, run.Id, $"Run #{run.Number} is queued.");
+    }
+
+    /// <summary>"Verify": a run that reads the export's latest snapshot back from S3 and compares it with its manifest; it writes nothing.</summary>
+    public async Task<RunStarted> VerifyNowAsync(PortalUser user, int id, RunTrigger trigger, CancellationToken cancellationToken)
+    {
+        var export = await db.Exports.VisibleTo(user).AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (export is null) return new RunStarted(false, null, "This export does not exist.", NotFound: true);
+        if (export.Archived) return new RunStarted(false, null, "An archived export cannot be verified.");
+        if (export.Kind != ExportKind.Project || !export.ExportFiles || export.S3DestinationId is null)
+            return new RunStarted(false, null, "This export writes no files to S3, so it has no snapshot to verify.");
+        var run = await runs.QueueAsync(id, trigger, user.Email, cancellationToken, RunKind.Verify);
+        return new RunStarted(true, run.Id, $"Verify run #{run.Number} is queued.");
     }
 }

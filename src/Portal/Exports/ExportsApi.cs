@@ -37,6 +37,8 @@ public static class ExportsApi
             .WithSummary("Disables an export: its schedule stops");
         api.MapPost("/{id:int}/archive", ArchiveAsync).WithSummary("Archives an export: it stops and frees its names; its runs stay");
         api.MapPost("/{id:int}/run", RunNowAsync).WithSummary("Queues a run now (trigger Api with a token, Manual in a browser)");
+        api.MapPost("/{id:int}/verify", VerifyAsync)
+            .WithSummary("Queues a Verify run: the latest snapshot is read back from S3 and compared with its manifest (size and SHA-256)");
         api.MapGet("/{id:int}/runs", RunsAsync).WithSummary("Lists an export's runs, newest first");
         return app;
     }
@@ -84,12 +86,22 @@ public static class ExportsApi
     public static async Task<Results<Accepted<RunStarted>, NotFound, Conflict<RunStarted>>> RunNowAsync(int id, ExportActions exports,
         ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
     {
-        // A browser session is "Manual"; a script with a token is "Api".
-        var trigger = http.User.Identity?.AuthenticationType == "Bearer" ? RunTrigger.Api : RunTrigger.Manual;
-        var started = await exports.RunNowAsync(PortalUser.From(user), id, trigger, cancellationToken);
-        if (started.Succeeded) return TypedResults.Accepted($"/api/runs/{started.RunId}", started);
-        return started.NotFound ? TypedResults.NotFound() : TypedResults.Conflict(started);
+        var started = await exports.RunNowAsync(PortalUser.From(user), id, Trigger(http), cancellationToken);
+        return Queued(started);
     }
+
+    public static async Task<Results<Accepted<RunStarted>, NotFound, Conflict<RunStarted>>> VerifyAsync(int id, ExportActions exports,
+        ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken) =>
+        Queued(await exports.VerifyNowAsync(PortalUser.From(user), id, Trigger(http), cancellationToken));
+
+    // A browser session is "Manual"; a script with a token is "Api".
+    private static RunTrigger Trigger(HttpContext http) =>
+        http.User.Identity?.AuthenticationType == "Bearer" ? RunTrigger.Api : RunTrigger.Manual;
+
+    private static Results<Accepted<RunStarted>, NotFound, Conflict<RunStarted>> Queued(RunStarted started) =>
+        started.Succeeded ? TypedResults.Accepted($"/api/runs/{started.RunId}", started)
+        : started.NotFound ? TypedResults.NotFound()
+        : TypedResults.Conflict(started);
 
     public static async Task<Ok<Page<RunSummary>>> RunsAsync(int id, RunService runs, ClaimsPrincipal user, CancellationToken cancellationToken,
         int page = 0, int pageSize = 25) =>

@@ -21,9 +21,10 @@ namespace Portal.Runs;
 /// portal leaves 102; a run that finds another run took its export over stops at once and records nothing
 /// (docs/decisions/010-run-fencing.md).
 /// </summary>
-public sealed class ExportRunner(
+public sealed partial class ExportRunner(
     IServiceScopeFactory scopes,
     ProjectFilesExporter files,
+    SnapshotChecker checker,
     ImageExporter images,
     IOptions<ExportsOptions> options,
     IOptions<FileExportOptions> fileOptions,
@@ -112,13 +113,14 @@ public sealed class ExportRunner(
         var export = await requests.LoadAsync(exportId, shutdown)
             ?? throw new ExportException(StatusCode.UnknownError, "The export was deleted");
         // A disabled export's schedule is gone; a tick already queued records 205. "Run now" is a person's choice and runs.
-        var trigger = await db.Runs.Where(r => r.Id == runId).Select(r => r.Trigger).SingleAsync(shutdown);
-        if (!export.Enabled && trigger == RunTrigger.Schedule)
+        var run = await db.Runs.Where(r => r.Id == runId).Select(r => new { r.Trigger, r.Kind }).SingleAsync(shutdown);
+        if (!export.Enabled && run.Trigger == RunTrigger.Schedule)
             return Outcome.Of(StatusCode.Disabled, StatusCode.Disabled.Describe());
 
         if (!await claim.RenewAsync(s => s.SetProperty(r => r.Status, StatusCode.Running), shutdown)) throw RunClaim.LostException();
         await recorder.For(RunPart.Files).StageAsync(StatusCode.Running, shutdown);
         RunLog.Started(logger, runId, exportId, node.Name);
+        if (run.Kind == RunKind.Verify) return await VerifyAsync(export, requests, claim, recorder, shutdown);
 
         var apiKey = await requests.OwnerKeyAsync(export, shutdown);
         using var timeout = new CancellationTokenSource(options.Value.RunTimeout, time);
@@ -148,15 +150,7 @@ public sealed class ExportRunner(
             await stopPump.CancelAsync();
             await pump;
         }
-        try
-        {
-            await recorder.FlushAsync(CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            // What it could not save goes with the run's ending.
-            RunLog.ProgressNotSaved(logger, e, runId);
-        }
+        await FlushAsync(recorder, runId);
 
         var cancelledBy = timeout.IsCancellationRequested ? StatusCode.ExecutionRunTimeout
             : recorder.CancelRequested.IsCancellationRequested ? StatusCode.ExecutionCancelled

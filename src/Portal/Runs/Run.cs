@@ -11,6 +11,13 @@ public enum RunTrigger
     Api,
 }
 
+/// <summary>What a run does: export (the export's parts), or Verify (read its latest snapshot back and compare it with the manifest).</summary>
+public enum RunKind
+{
+    Export,
+    Verify,
+}
+
 /// <summary>One execution of an export: both of its parts (files, image), their stages, files and images.</summary>
 public sealed class Run
 {
@@ -22,6 +29,7 @@ public sealed class Run
     public int Number { get; set; }
 
     public RunTrigger Trigger { get; set; }
+    public RunKind Kind { get; set; }
     public string? TriggeredBy { get; set; }
 
     public StatusCode Status { get; set; } = StatusCode.Scheduled;

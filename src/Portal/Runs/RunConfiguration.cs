@@ -8,6 +8,8 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<Run>
     public void Configure(EntityTypeBuilder<Run> e)
     {
         e.Property(r => r.Trigger).HasConversion<string>().HasMaxLength(16);
+        // Runs recorded before kinds existed were exports.
+        e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16).HasDefaultValue(RunKind.Export);
         e.Property(r => r.Status).HasConversion<int>();
         e.Property(r => r.FilesStatus).HasConversion<int?>();
         e.Property(r => r.ImageStatus).HasConversion<int?>();

@@ -6,9 +6,10 @@ namespace Portal.Runs;
 /// <summary>The one way to queue a run outside the schedule ("Run now", the API, a v1 create): a numbered run (220) and the job that runs it.</summary>
 public sealed class RunQueue(RunStore runs, IBackgroundJobClient jobs, PortalDbContext db)
 {
-    public async Task<Run> QueueAsync(int exportId, RunTrigger trigger, string? triggeredBy, CancellationToken cancellationToken)
+    public async Task<Run> QueueAsync(int exportId, RunTrigger trigger, string? triggeredBy, CancellationToken cancellationToken,
+        RunKind kind = RunKind.Export)
     {
-        var run = await runs.CreateAsync(exportId, trigger, triggeredBy, cancellationToken);
+        var run = await runs.CreateAsync(exportId, trigger, triggeredBy, null, cancellationToken, kind);
         run.JobId = jobs.Enqueue<ExportJob>(job => job.RunAsync(run.Id, CancellationToken.None));
         await db.SaveChangesAsync(cancellationToken);
         return run;

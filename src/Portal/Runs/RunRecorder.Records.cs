@@ -133,7 +133,8 @@ internal sealed partial class RunRecorder
                 Error = Truncate(file.Error, 2000),
             });
             Interlocked.Increment(ref recorder._filesDone);
-            if (file.Outcome == FileOutcome.Failed) Interlocked.Increment(ref recorder._filesFailed);
+            if (file.Outcome is FileOutcome.Failed or FileOutcome.Missing or FileOutcome.Changed or FileOutcome.Extra)
+                Interlocked.Increment(ref recorder._filesFailed);
             return ValueTask.CompletedTask;
         }
 

@@ -25,5 +25,6 @@ public sealed partial class RunService
         BytesDone = r.BytesDone,
         ImageBytesTotal = r.ImageBytesTotal,
         ImageBytesDone = r.ImageBytesDone,
+        Kind = r.Kind.ToString(),
     };
 }

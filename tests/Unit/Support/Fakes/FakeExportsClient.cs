@@ -49,4 +49,6 @@ public sealed class FakeExportsClient : IExportsClient
     public Task<SaveResult> ArchiveAsync(int id, CancellationToken cancellationToken = default) => Task.FromResult(SaveResult.Ok(id));
 
     public Task<RunStarted> RunNowAsync(int id, CancellationToken cancellationToken = default) => Task.FromResult(RunStarted);
+
+    public Task<RunStarted> VerifyAsync(int id, CancellationToken cancellationToken = default) => Task.FromResult(RunStarted);
 }
