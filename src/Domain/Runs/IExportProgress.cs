@@ -21,6 +21,12 @@ public interface IExportProgress
 
     /// <summary>One image tag was pushed.</summary>
     ValueTask ImageAsync(ImageRecord image, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One blob (layer or config) of a registry-to-registry image copy is done: already at the target,
+    /// mounted there, copied, or failed. Called from several blobs at once. Does nothing unless implemented.
+    /// </summary>
+    ValueTask LayerAsync(LayerRecord layer, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }
 
 /// <summary>Progress nobody listens to.</summary>

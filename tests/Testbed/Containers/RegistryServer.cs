@@ -10,7 +10,9 @@ namespace Portal.Testbed.Containers;
 /// <summary>How a test registry behaves.</summary>
 /// <param name="Username">With <paramref name="Password"/>: the registry requires this htpasswd login.</param>
 /// <param name="ReadOnly">The registry serves pulls but refuses every push (distribution's maintenance mode).</param>
-public sealed record RegistryServerOptions(string? Username = null, string? Password = null, bool ReadOnly = false);
+/// <param name="Tokens">The registry wants bearer tokens from this server (<c>auth: token</c>), as Docker Hub, GHCR, Harbor and Quay do.</param>
+public sealed record RegistryServerOptions(string? Username = null, string? Password = null, bool ReadOnly = false,
+    Registries.TokenServer? Tokens = null);
 
 /// <summary>A manifest as the registry stores it, with the digest the registry answered.</summary>
 public sealed record RegistryManifest(string Digest, string MediaType, byte[] Bytes)
@@ -36,13 +38,18 @@ public sealed class RegistryServer : IAsyncDisposable
         _directory = directory;
         Port = port;
         Options = options;
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
+        Http = options.Tokens is { } tokens
+            ? new HttpClient(new Registries.TokenAuthHandler(tokens)) { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) }
+            : new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
         if (options.Username is not null)
             Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
                 Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.Username}:{options.Password}")));
     }
 
     public int Port { get; }
+
+    /// <summary>Where the registry keeps its data (blobs, repositories, upload sessions).</summary>
+    public string DataDirectory => Path.Combine(_directory, "data");
 
     public RegistryServerOptions Options { get; }
 
@@ -155,7 +162,19 @@ public sealed class RegistryServer : IAsyncDisposable
               secret: {Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}
 
             """));
-        if (options.Username is not null)
+        if (options.Tokens is { } tokens)
+        {
+            config.Append(CultureInfo.InvariantCulture, $"""
+                auth:
+                  token:
+                    realm: {tokens.Realm}
+                    service: {Registries.TokenServer.Service}
+                    issuer: {Registries.TokenServer.Issuer}
+                    rootcertbundle: {tokens.CertificatePath}
+
+                """);
+        }
+        else if (options.Username is not null)
         {
             var htpasswd = ServiceProcess.Require("htpasswd", "apache2-utils");
             var line = await ServiceProcess.RunAsync(htpasswd, "-Bbn", options.Username, options.Password ?? "");

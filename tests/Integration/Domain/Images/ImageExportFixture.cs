@@ -56,12 +56,17 @@ public sealed class ImageExportFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>The production registrations, pointed at a Docker endpoint, with quick Domino retries.</summary>
-    public static ServiceProvider CreateServices(Uri dockerEndpoint)
+    /// <summary>
+    /// The production registrations, pointed at a Docker endpoint, with quick Domino retries. These tests are
+    /// about the engine path, so every template takes it (<c>Images:Engine</c> = Always); the registry copy has
+    /// its own tests (Registry/).
+    /// </summary>
+    public static ServiceProvider CreateServices(Uri dockerEndpoint, EngineUse engine = EngineUse.Always)
     {
         var services = new ServiceCollection().AddLogging();
         services.AddImageExport();
         services.Configure<DominoClientOptions>(o => o.RetryDelay = TimeSpan.FromMilliseconds(20));
+        services.Configure<ImagesOptions>(o => o.Engine = engine);
         services.Configure<DockerOptions>(o =>
         {
             o.Endpoint = dockerEndpoint;
