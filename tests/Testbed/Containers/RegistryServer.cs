@@ -26,8 +26,12 @@ public sealed record RegistryManifest(string Digest, string MediaType, byte[] By
 /// </summary>
 public sealed class RegistryServer : IAsyncDisposable
 {
-    /// <summary>Ask for both schema 2 types: distribution 2.8 answers an OCI-only Accept with a converted schema 1 manifest.</summary>
-    private const string ManifestTypes = "application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json";
+    /// <summary>
+    /// Ask for every schema 2 type, indexes included: distribution 2.8 answers an OCI-only Accept with a converted
+    /// schema 1 manifest, and an index it is not asked for with the manifest of one platform.
+    /// </summary>
+    private const string ManifestTypes = "application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json, " +
+                                         "application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.oci.image.index.v1+json";
 
     private readonly ServiceProcess _process;
     private readonly string _directory;
@@ -96,6 +100,26 @@ public sealed class RegistryServer : IAsyncDisposable
                 throw;
             }
         }
+    }
+
+    /// <summary>
+    /// Upload sessions the registry would still resume for a repository: folders with their <c>startedat</c> file.
+    /// (When a session is cancelled while a request that was cut off is still closing, distribution writes that
+    /// request's hash state into a folder of its own afterwards; without <c>startedat</c> it is no session.)
+    /// </summary>
+    public IReadOnlyList<string> OpenUploads(string repository)
+    {
+        var uploads = Path.Combine(DataDirectory, "docker", "registry", "v2", "repositories", repository, "_uploads");
+        return Directory.Exists(uploads)
+            ? Directory.GetDirectories(uploads).Where(d => File.Exists(Path.Combine(d, "startedat"))).Select(d => Path.GetFileName(d)).ToList()
+            : [];
+    }
+
+    /// <summary>Whether the repository holds a blob (HEAD).</summary>
+    public async Task<bool> HasBlobAsync(string repository, string digest)
+    {
+        using var response = await Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"v2/{repository}/blobs/{digest}"));
+        return response.IsSuccessStatusCode;
     }
 
     public async Task<RegistryManifest?> FindManifestAsync(string repository, string reference)

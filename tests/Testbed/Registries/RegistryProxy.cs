@@ -28,7 +28,7 @@ public abstract record ProxyFault
     public sealed record CutRequest(long Bytes) : ProxyFault;
 }
 
-/// <summary>A request that went through the proxy, and what it was answered (0: the connection was dropped).</summary>
+/// <summary>A request that went through the proxy, and what it was answered (0: the connection was dropped); recorded when it ends.</summary>
 public sealed record ProxiedRequest(string Method, string Path, string Query, string? Range, int Status);
 
 /// <summary>
@@ -126,11 +126,14 @@ public sealed class RegistryProxy : IAsyncDisposable
         }
         forward.Headers.Host = request.Host.Value;
         using var answer = await _upstream.SendAsync(forward, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
-        Record((int)answer.StatusCode);
         context.Response.StatusCode = (int)answer.StatusCode;
         foreach (var (name, values) in answer.Headers.Concat(answer.Content.Headers))
             if (!HopByHop.Contains(name)) context.Response.Headers[name] = values.ToArray();
-        if (request.Method == HttpMethods.Head) return;
+        if (request.Method == HttpMethods.Head)
+        {
+            Record((int)answer.StatusCode);
+            return;
+        }
 
         await using var body = await answer.Content.ReadAsStreamAsync(context.RequestAborted);
         var chunk = new byte[64 * 1024];
@@ -145,12 +148,16 @@ public sealed class RegistryProxy : IAsyncDisposable
             {
                 await context.Response.Body.WriteAsync(chunk.AsMemory(0, (int)(cutResponse.Bytes - position)));
                 await context.Response.Body.FlushAsync();
+                // Let the client read what was sent: a reset drops data it has not read yet, headers included.
+                await Task.Delay(200);
                 context.Abort();
+                Record(0);
                 return;
             }
             await context.Response.Body.WriteAsync(chunk.AsMemory(0, n));
             position += n;
         }
+        Record((int)answer.StatusCode);
     }
 
     public async ValueTask DisposeAsync()

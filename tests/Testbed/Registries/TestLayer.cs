@@ -49,6 +49,14 @@ public sealed class TestLayer
         });
     }));
 
+    /// <summary>The compressed layer in memory (for assertions on small layers).</summary>
+    public byte[] Bytes()
+    {
+        using var memory = new MemoryStream();
+        WriteToAsync(memory).GetAwaiter().GetResult();
+        return memory.ToArray();
+    }
+
     /// <summary>Writes the compressed layer (the same bytes every time).</summary>
     public async Task WriteToAsync(Stream destination)
     {

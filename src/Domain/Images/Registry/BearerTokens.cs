@@ -19,9 +19,6 @@ internal sealed class BearerTokens(HttpClient http, RegistryLogin? login, IReadO
     private string? _token;
     private DateTimeOffset _expires;
 
-    /// <summary>How many tokens were fetched (tests check the cache with it).</summary>
-    public int Fetched { get; private set; }
-
     public static AuthenticationHeaderValue Basic(RegistryLogin login) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{login.Username}:{login.Password}")));
 
@@ -34,7 +31,6 @@ internal sealed class BearerTokens(HttpClient http, RegistryLogin? login, IReadO
             // Another request may have renewed it while this one waited.
             if (_token is not null && time.GetUtcNow() < _expires - RenewBefore && (!refresh || _token != seen)) return _token;
             (_token, _expires) = await FetchAsync(challenge, operation, registry, cancellationToken);
-            Fetched++;
             return _token;
         }
         finally

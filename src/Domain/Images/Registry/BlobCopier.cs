@@ -4,6 +4,12 @@ using Portal.Domain.Runs;
 
 namespace Portal.Domain.Images.Registry;
 
+/// <summary>A blob that could not be copied: its record (tries, error) and the failure itself as the inner exception.</summary>
+internal sealed class BlobCopyException(LayerRecord record, Exception inner) : Exception(inner.Message, inner)
+{
+    public LayerRecord Record { get; } = record;
+}
+
 /// <summary>
 /// Copies one blob the target lacks: a cross-repository mount when both repositories are on one
 /// registry, else a streamed GET → upload (one PUT up to the chunk size, PATCH chunks above it). A
@@ -25,6 +31,7 @@ internal sealed class BlobCopier(RegistryClient source, string sourceRepository,
         {
             for (var attempt = 1; ; attempt++)
             {
+                state.Attempts = attempt;
                 try
                 {
                     if (state.Session is null)
@@ -57,10 +64,12 @@ internal sealed class BlobCopier(RegistryClient source, string sourceRepository,
                 }
             }
         }
-        catch
+        catch (Exception e)
         {
+            // DELETE right away: a registry still closing the request we broke off may keep a remnant, but no live session.
             if (state.Session is { } open) await open.CancelAsync();
-            throw;
+            if (e is OperationCanceledException && cancellationToken.IsCancellationRequested) throw;
+            throw new BlobCopyException(new LayerRecord(blob.Digest, blob.Size, blob.MediaType, LayerOutcome.Failed, state.Attempts, watch.Elapsed, e.Message), e);
         }
         finally
         {
@@ -146,6 +155,7 @@ internal sealed class BlobCopier(RegistryClient source, string sourceRepository,
         public long Reported;
         public IncrementalHash? Hash;
         public bool Streamed;
+        public int Attempts;
 
         public void Restart()
         {

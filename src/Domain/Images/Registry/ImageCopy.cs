@@ -156,10 +156,12 @@ public sealed class ImageCopy(
             }
             catch (Exception e) when (e is not OperationCanceledException || !failed.IsCancellationRequested)
             {
-                lock (errors) errors.Add(e);
+                lock (errors) errors.Add(e is BlobCopyException b ? b.InnerException! : e);
                 // The first failure stops the others: an image with a missing blob is not pushed at all.
                 await failed.CancelAsync();
-                record = new LayerRecord(blob.Digest, blob.Size, blob.MediaType, LayerOutcome.Failed, 1, watch.Elapsed, e.Message);
+                record = e is BlobCopyException copy
+                    ? copy.Record
+                    : new LayerRecord(blob.Digest, blob.Size, blob.MediaType, LayerOutcome.Failed, 1, watch.Elapsed, e.Message);
             }
             catch (OperationCanceledException)
             {

@@ -17,12 +17,12 @@ public static class TestSources
         return (await new RegistryImages(registry).PushImageAsync(repository, tag, spec), spec);
     }
 
-    /// <summary>An image of several layers (a shared base and one of its own), for tests that count blobs.</summary>
+    /// <summary>An image of several random layers, each a little larger than the one before, for tests that count blobs.</summary>
     public static async Task<(PushedImage Image, ImageSpec Spec)> PublishLayeredAsync(RegistryServer registry, string repository, string tag,
         int layers, long layerBytes = 64 * 1024, int seed = 1)
     {
         var list = new List<TestLayer>();
-        for (var i = 0; i < layers; i++) list.Add(await TestLayer.RandomAsync(layerBytes, seed * 100 + i));
+        for (var i = 0; i < layers; i++) list.Add(await TestLayer.RandomAsync(layerBytes + i * 4096, seed * 100 + i));
         var spec = new ImageSpec(list);
         return (await new RegistryImages(registry).PushImageAsync(repository, tag, spec), spec);
     }
