@@ -93,8 +93,9 @@ public sealed partial class RegistryClient
             {
                 response = await SendOnceAsync(request, completion, shortCall, cancellationToken);
             }
-            catch (RegistryException e) when (e.IsRetryable && attempt < attempts)
+            catch (RegistryException e) when (e.IsRetryable && attempt < attempts && !IsTlsFailure(e))
             {
+                // A TLS handshake that fails fails again: that is a plain-HTTP registry or a certificate problem, not a passing fault.
                 await DelayAsync(operation, attempt, e.Reason, null, cancellationToken);
                 continue;
             }
