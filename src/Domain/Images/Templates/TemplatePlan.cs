@@ -77,15 +77,17 @@ public sealed record TemplatePlan(ImageExportPath Path, string Reason, IReadOnly
         switch (i.Keyword)
         {
             case "CMD" or "ENTRYPOINT":
-                if (i.Arguments.TrimStart().StartsWith('['))
+                JsonElement exec;
+                try
                 {
-                    try
-                    {
-                        if (JsonSerializer.Deserialize<string?[]>(i.Arguments)?.Any(a => a is null) == true)
-                            throw new UnsupportedWordException("its JSON array holds something other than strings (a build would fail on it)");
-                    }
-                    catch (JsonException) { /* not JSON: the shell form, which is not expanded */ }
+                    exec = JsonSerializer.Deserialize<JsonElement>(i.Arguments);
                 }
+                catch (JsonException)
+                {
+                    return; // not JSON: the shell form, which is not expanded
+                }
+                if (exec.ValueKind == JsonValueKind.Array && exec.EnumerateArray().Any(a => a.ValueKind != JsonValueKind.String))
+                    throw new UnsupportedWordException("its JSON array holds something other than strings (a build would fail on it)");
                 return;
             case "ARG":
                 foreach (var word in ShellWords.Split(i.Arguments, escape))
