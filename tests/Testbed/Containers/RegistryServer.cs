@@ -43,8 +43,8 @@ public sealed class RegistryServer : IAsyncDisposable
         Port = port;
         Options = options;
         Http = options.Tokens is { } tokens
-            ? new HttpClient(new Registries.TokenAuthHandler(tokens)) { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) }
-            : new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
+            ? new HttpClient(new Registries.TokenAuthHandler(tokens)) { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromMinutes(10) }
+            : new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromMinutes(10) };
         if (options.Username is not null)
             Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
                 Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.Username}:{options.Password}")));
@@ -63,7 +63,7 @@ public sealed class RegistryServer : IAsyncDisposable
     /// </summary>
     public string Host => $"localhost:{Port}";
 
-    /// <summary>An HTTP client for the registry API, logged in if the registry needs it.</summary>
+    /// <summary>An HTTP client for the registry API, logged in if the registry needs it (its timeout allows publishing multi-GiB layers).</summary>
     public HttpClient Http { get; }
 
     public static async Task<RegistryServer> StartAsync(RegistryServerOptions? options = null)

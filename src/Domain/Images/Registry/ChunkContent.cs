@@ -21,25 +21,45 @@ internal sealed class ChunkContent(BlobSource source, long length, bool verifyAt
     {
         if (_sent) throw new InvalidOperationException("A streamed chunk cannot be sent twice");
         _sent = true;
-        var buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
+        // Two buffers: the next one fills from the source while the current one goes to the target.
+        var current = ArrayPool<byte>.Shared.Rent(bufferSize);
+        var next = ArrayPool<byte>.Shared.Rent(bufferSize);
+        Task<int>? reading = null;
         try
         {
             var remaining = length;
-            while (remaining > 0)
+            var filled = await FillAsync(current, remaining, cancellationToken);
+            while (true)
             {
-                var want = (int)Math.Min(buffer.Length, remaining);
-                var filled = 0;
-                while (filled < want)
-                    filled += await Idle(t => source.ReadAsync(buffer.AsMemory(filled, want - filled), t), source.Registry, "reading from the source", cancellationToken);
                 remaining -= filled;
-                if (remaining == 0 && verifyAtEnd) source.Verify();
-                await Idle(async t => { await stream.WriteAsync(buffer.AsMemory(0, filled), t); return 0; }, target, "writing to the target", cancellationToken);
+                reading = remaining > 0 ? FillAsync(next, remaining, cancellationToken) : null;
+                // The digest is checked once the last byte is read and before it is sent.
+                if (reading is null && verifyAtEnd) source.Verify();
+                var write = current;
+                var count = filled;
+                await Idle(async t => { await stream.WriteAsync(write.AsMemory(0, count), t); return 0; }, target, "writing to the target", cancellationToken);
+                if (reading is null) break;
+                filled = await reading;
+                reading = null;
+                (current, next) = (next, current);
             }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            // A read still under way owns its buffer until it ends.
+            if (reading is not null) await reading.ContinueWith(_ => { }, TaskScheduler.Default);
+            ArrayPool<byte>.Shared.Return(current);
+            ArrayPool<byte>.Shared.Return(next);
         }
+    }
+
+    private async Task<int> FillAsync(byte[] buffer, long remaining, CancellationToken cancellationToken)
+    {
+        var want = (int)Math.Min(buffer.Length, remaining);
+        var filled = 0;
+        while (filled < want)
+            filled += await Idle(t => source.ReadAsync(buffer.AsMemory(filled, want - filled), t), source.Registry, "reading from the source", cancellationToken);
+        return filled;
     }
 
     protected override bool TryComputeLength(out long value)
