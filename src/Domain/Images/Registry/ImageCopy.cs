@@ -174,28 +174,6 @@ public sealed class ImageCopy(
         if (errors.Count > 0) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(errors[0]);
     }
 
-    private static bool IsAttestation(Descriptor entry) =>
+    internal static bool IsAttestation(Descriptor entry) =>
         entry.Annotations?.TryGetValue(AttestationKey, out var type) == true && type == "attestation-manifest";
-
-    /// <summary>One platform's image (or an attestation) of the copy.</summary>
-    private sealed class ImagePart(Descriptor? entry, ManifestBlob manifest)
-    {
-        public Descriptor? Entry { get; } = entry;
-        public ManifestBlob Manifest { get; } = manifest;
-        public ManifestBlob Output { get; set; } = manifest;
-        public byte[]? Config { get; set; }
-        public bool IsAttestation => Entry is not null && ImageCopy.IsAttestation(Entry);
-        public Platform? Platform => Entry?.Platform ?? ConfigPlatform;
-
-        public Platform? ConfigPlatform
-        {
-            get
-            {
-                if (Config is null) return null;
-                var json = System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(Config);
-                string? Get(string name) => json.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString() : null;
-                return Get("os") is { } os && Get("architecture") is { } arch ? new Platform(os, arch, Get("variant")) : null;
-            }
-        }
-    }
 }

@@ -45,31 +45,6 @@ public sealed partial class RegistryClient
     /// <summary>The API root once connected, e.g. <c>https://registry.example.com/v2/</c>.</summary>
     public Uri BaseAddress => _base ?? throw new InvalidOperationException("ConnectAsync first");
 
-    /// <summary>
-    /// Finds the registry (HTTPS, or plain HTTP where allowed), learns how it wants to be authenticated
-    /// and proves the login works: a refused login fails here with <see cref="RegistryFailure.LoginRefused"/>.
-    /// </summary>
-    public async Task ConnectAsync(CancellationToken cancellationToken)
-    {
-        using var ping = await PingAsync(cancellationToken);
-        if (ping.StatusCode == HttpStatusCode.Unauthorized) _challenge = AuthChallenge.From(ping.Headers);
-        else if (!ping.IsSuccessStatusCode)
-            throw await Failed(ping, "checking that it is a registry (GET /v2/)", cancellationToken);
-
-        if (_challenge is { IsBearer: true } bearer)
-        {
-            await _tokens.GetAsync(bearer, refresh: false, "logging in", Side, cancellationToken);
-        }
-        else if (_challenge is { IsBasic: true } && Login is not null)
-        {
-            using var check = await SendAsync("logging in", () => new HttpRequestMessage(HttpMethod.Get, BaseAddress), cancellationToken);
-            if (check.StatusCode == HttpStatusCode.Unauthorized)
-                throw new RegistryException(RegistryFailure.LoginRefused, Side, "logging in",
-                    $"HTTP 401: the registry refused the credentials of user '{Login.Username}'", check.StatusCode);
-            if (!check.IsSuccessStatusCode) throw await Failed(check, "logging in", cancellationToken);
-        }
-    }
-
     /// <summary>A URL under the API root: <c>{repository}/manifests/{reference}</c> and the like.</summary>
     internal Uri Url(string path) => new(BaseAddress, path);
 
@@ -169,31 +144,6 @@ public sealed partial class RegistryClient
         }
     }
 
-    private async Task<HttpResponseMessage> PingAsync(CancellationToken cancellationToken)
-    {
-        string[] schemes = Endpoint.Scheme is { } s ? [s] : Endpoint.MayUsePlainHttp ? ["https", "http"] : ["https"];
-        for (var i = 0; ; i++)
-        {
-            _base = new Uri($"{schemes[i]}://{Endpoint.ApiHost}/v2/");
-            try
-            {
-                return await SendAsync("checking that it is a registry (GET /v2/)", () => new HttpRequestMessage(HttpMethod.Get, _base), cancellationToken);
-            }
-            catch (RegistryException e) when (i + 1 < schemes.Length && IsTlsFailure(e))
-            {
-                // Docker's rule for insecure registries: HTTPS first, plain HTTP when the TLS handshake fails.
-                RegistryLog.PlainHttp(_settings.Logger, Endpoint.Name, e.Reason);
-            }
-        }
-    }
-
-    private static bool IsTlsFailure(RegistryException e)
-    {
-        for (var x = e.InnerException; x is not null; x = x.InnerException)
-            if (x is AuthenticationException || (x is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError })) return true;
-        return false;
-    }
-
     internal async Task DelayAsync(string operation, int attempt, string reason, TimeSpan? retryAfter, CancellationToken cancellationToken)
     {
         var backoff = _settings.Options.RetryDelay * Math.Pow(2, attempt - 1);
@@ -218,21 +168,3 @@ public sealed partial class RegistryClient
 
 /// <summary>What every client of one export shares.</summary>
 internal sealed record RegistryClientSettings(ImagesOptions Options, TimeProvider Time, ILogger Logger);
-
-internal static partial class RegistryLog
-{
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Registry {Registry}: {Operation} failed ({Reason}) on try {Attempt}; trying again in {Wait}")]
-    public static partial void Retrying(ILogger logger, string registry, string operation, string reason, int attempt, TimeSpan wait);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Registry {Registry} does not speak HTTPS ({Reason}); using plain HTTP, as allowed for it")]
-    public static partial void PlainHttp(ILogger logger, string registry, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Registry {Registry}: blob {Digest} failed ({Reason}) on try {Attempt}; trying again in {Wait}")]
-    public static partial void BlobRetry(ILogger logger, string registry, string digest, string reason, int attempt, TimeSpan wait);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Registry {Registry}: resuming blob {Digest} at byte {Offset} of {Size}")]
-    public static partial void Resuming(ILogger logger, string registry, string digest, long offset, long size);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Registry {Registry} refused {Digest} in chunks ({Reason}); sending it in one streamed PATCH")]
-    public static partial void ChunksRefused(ILogger logger, string registry, string digest, string reason);
-}
