@@ -3,7 +3,7 @@ using Portal.Domain.Runs;
 
 namespace Portal.Domain.Images;
 
-/// <summary>Finds which environment revision to export and the image Domino built for it (original §1, "Source image").</summary>
+/// <summary>Finds which environment revision to export and the image Domino built for it (docs/domino-api.md, "Source image").</summary>
 internal static class EnvironmentResolver
 {
     public static async Task<ExportedEnvironment> ResolveAsync(DominoClient domino, ImageSource source, CancellationToken cancellationToken)

@@ -6,7 +6,8 @@ namespace Portal.Domain.StatusLogs;
 /// <summary>
 /// The original's log format, byte for byte: a JSON array written as "[\n", one object per line
 /// joined by ",\n", then "\n]", each object as Python's json.dumps writes it (", " and ": " separators,
-/// non-ASCII escaped as \uXXXX) and datetimes as "YYYY-MM-DD HH:MM:SS.ffffff" in UTC.
+/// non-ASCII escaped as \uXXXX) and datetimes as Python's str() writes them in UTC: "YYYY-MM-DD HH:MM:SS.ffffff",
+/// without the fraction when it is zero (docs/s3-layout.md, "Status logs").
 /// </summary>
 public static class PythonJson
 {
@@ -32,9 +33,13 @@ public static class PythonJson
         return sb.Append('}').ToString();
     }
 
-    public static string DateTime(DateTime value) =>
-        (value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value)
-        .ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
+    public static string DateTime(DateTime value)
+    {
+        var utc = value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value;
+        // Python keeps microseconds only: a time whose microseconds are zero has no fraction at all.
+        var format = utc.Ticks % TimeSpan.TicksPerSecond < 10 ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm:ss.ffffff";
+        return utc.ToString(format, CultureInfo.InvariantCulture);
+    }
 
     private static void AppendValue(StringBuilder sb, object? value)
     {
@@ -64,7 +69,7 @@ public static class PythonJson
     }
 
     /// <summary>Python's float repr: the shortest round-trip digits, always with a fraction or an exponent.</summary>
-    private static string Float(double value)
+    public static string Float(double value)
     {
         if (double.IsNaN(value)) return "NaN";
         if (double.IsInfinity(value)) return value > 0 ? "Infinity" : "-Infinity";

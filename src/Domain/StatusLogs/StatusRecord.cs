@@ -1,7 +1,7 @@
 namespace Portal.Domain.StatusLogs;
 
 /// <summary>
-/// The v1 status record of a run (original-service.md §2.6), as the API and sync-status.log show it.
+/// The v1 status record of a run (docs/v1-compatibility.md, "Status records"), as the API and sync-status.log show it.
 /// <see cref="PythonJson"/> writes the keys in this order, with the original's defaults.
 /// </summary>
 public sealed record StatusRecord(
@@ -50,7 +50,7 @@ public sealed record StatusRecord(
     }
 }
 
-/// <summary>One export's line in the top-level exports-status.log (original-service.md §2.5).</summary>
+/// <summary>One export's line in the top-level exports-status.log (docs/s3-layout.md, "Status logs").</summary>
 public sealed record ExportsStatusRecord(DateTime Timestamp, string ExportId, string Status, string? SyncLogPath)
 {
     internal IEnumerable<(string Key, object? Value)> Fields()

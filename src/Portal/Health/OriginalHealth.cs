@@ -6,25 +6,58 @@ using Portal.Domain.Runs;
 
 namespace Portal.Health;
 
-/// <summary>The original's <c>/health</c> answer (original-service.md §3.2), with the field the spec named.</summary>
+/// <summary>
+/// The original's <c>/health</c> answer (docs/v1-compatibility.md, "/health"): its fields, plus the timestamp under the
+/// spec's name as well, with the same value. Every flag is a boolean, never null.
+/// </summary>
 public sealed record OriginalHealthReport(
-    [property: JsonPropertyName("overall_healthy")] bool? OverallHealthy,
+    [property: JsonPropertyName("overall_healthy")] bool OverallHealthy,
     [property: JsonPropertyName("api_version")] string ApiVersion,
     [property: JsonPropertyName("health_check_timestamp")] string HealthCheckTimestamp,
-    [property: JsonPropertyName("domino_platform_connection_healthy")] bool? DominoPlatformConnectionHealthy,
-    [property: JsonPropertyName("domino_registry_connection_healthy")] bool? DominoRegistryConnectionHealthy,
-    [property: JsonPropertyName("s3_connection_healthy")] bool? S3ConnectionHealthy,
-    [property: JsonPropertyName("external_registry_connection_healthy")] bool? ExternalRegistryConnectionHealthy,
+    [property: JsonPropertyName("domino_platform_connection_healthy")] bool DominoPlatformConnectionHealthy,
+    [property: JsonPropertyName("domino_registry_connection_healthy")] bool DominoRegistryConnectionHealthy,
+    [property: JsonPropertyName("s3_connection_healthy")] bool S3ConnectionHealthy,
+    [property: JsonPropertyName("external_registry_connection_healthy")] bool ExternalRegistryConnectionHealthy,
+    [property: JsonPropertyName("last_successful_backup_job_timestamp")] string? LastSuccessfulBackupJobTimestamp,
     [property: JsonPropertyName("last_successful_export_job_timestamp")] string? LastSuccessfulExportJobTimestamp);
 
 /// <summary>
 /// Builds <see cref="OriginalHealthReport"/> from what <see cref="ComponentHealthJob"/> recorded: the newest
-/// check of each component that still exists. A kind is healthy when all of its components are, null when
-/// none was checked yet; the Docker engine counts for both registries (the original reached both through it).
+/// check of each component that still exists. A flag is true only when that part was checked and every check of
+/// it passed; nothing checked is false, as the original reported a registry it could not log in to (no registry
+/// set). Registries are reached through the Docker engine, so its check counts for both. Overall is the four
+/// flags ANDed, the original's rule.
 /// </summary>
 public sealed class OriginalHealth(PortalDbContext db, TimeProvider time)
 {
     public async Task<OriginalHealthReport> GetAsync(CancellationToken cancellationToken)
+    {
+        var current = await CurrentChecksAsync(cancellationToken);
+
+        bool Healthy(IReadOnlyCollection<ComponentKind> required, params ComponentKind[] alsoCounted)
+        {
+            var checks = current.Where(c => required.Contains(c.Component) || alsoCounted.Contains(c.Component)).ToList();
+            return checks.Any(c => required.Contains(c.Component)) && checks.All(c => c.Healthy);
+        }
+
+        var domino = Healthy([ComponentKind.Domino]);
+        // Without registry credentials the Domino registry is not logged in to: the engine's own check is what pulls depend on.
+        var dominoRegistry = current.Any(c => c.Component == ComponentKind.DominoRegistry)
+            ? Healthy([ComponentKind.DominoRegistry], ComponentKind.Docker)
+            : Healthy([ComponentKind.Docker]);
+        var s3 = Healthy([ComponentKind.S3]);
+        var registry = Healthy([ComponentKind.Registry], ComponentKind.Docker);
+
+        var lastSuccess = await db.Runs.Where(r => r.Status == StatusCode.Completed && r.EndedAt != null)
+            .OrderByDescending(r => r.EndedAt).Select(r => r.EndedAt).FirstOrDefaultAsync(cancellationToken);
+        var checkedAt = current.Count == 0 ? time.GetUtcNow() : current.Max(c => c.CheckedAt);
+        var lastSuccessText = lastSuccess is { } at ? PythonTime(at) : null;
+        return new OriginalHealthReport(domino && dominoRegistry && s3 && registry, "v1", PythonTime(checkedAt), domino, dominoRegistry,
+            s3, registry, lastSuccessText, lastSuccessText);
+    }
+
+    /// <summary>The newest check of each component that still exists.</summary>
+    private async Task<List<ComponentCheck>> CurrentChecksAsync(CancellationToken cancellationToken)
     {
         var newestIds = await db.ComponentChecks.GroupBy(c => new { c.Component, c.TargetId }).Select(g => g.Max(c => c.Id))
             .ToListAsync(cancellationToken);
@@ -32,37 +65,20 @@ public sealed class OriginalHealth(PortalDbContext db, TimeProvider time)
         var deployments = await db.DominoDeployments.Select(d => d.Id).ToListAsync(cancellationToken);
         var s3 = await db.S3Destinations.Select(d => d.Id).ToListAsync(cancellationToken);
         var registries = await db.RegistryDestinations.Select(d => d.Id).ToListAsync(cancellationToken);
-        var current = newest.Where(c => c.Component switch
+        return newest.Where(c => c.Component switch
         {
             ComponentKind.Domino or ComponentKind.DominoRegistry => deployments.Contains(c.TargetId),
             ComponentKind.S3 => s3.Contains(c.TargetId),
             ComponentKind.Registry => registries.Contains(c.TargetId),
             _ => true,
         }).ToList();
-
-        bool? Healthy(params ComponentKind[] kinds)
-        {
-            var checks = current.Where(c => kinds.Contains(c.Component)).ToList();
-            return checks.Count == 0 ? null : checks.All(c => c.Healthy);
-        }
-
-        var domino = Healthy(ComponentKind.Domino);
-        var dominoRegistry = current.Any(c => c.Component == ComponentKind.DominoRegistry)
-            ? Healthy(ComponentKind.DominoRegistry, ComponentKind.Docker)
-            : null;
-        var s3Healthy = Healthy(ComponentKind.S3);
-        var registry = current.Any(c => c.Component == ComponentKind.Registry) ? Healthy(ComponentKind.Registry, ComponentKind.Docker) : null;
-        bool?[] parts = [domino, dominoRegistry, s3Healthy, registry];
-        bool? overall = current.Count == 0 ? null : parts.All(p => p != false);
-
-        var lastSuccess = await db.Runs.Where(r => r.Status == StatusCode.Completed && r.EndedAt != null)
-            .OrderByDescending(r => r.EndedAt).Select(r => r.EndedAt).FirstOrDefaultAsync(cancellationToken);
-        var checkedAt = current.Count == 0 ? time.GetUtcNow() : current.Max(c => c.CheckedAt);
-        return new OriginalHealthReport(overall, "v1", PythonTime(checkedAt), domino, dominoRegistry, s3Healthy, registry,
-            lastSuccess is { } at ? PythonTime(at) : null);
     }
 
-    /// <summary>Python's str() of an aware UTC datetime: "2020-04-14 19:50:20.359113+00:00".</summary>
+    /// <summary>
+    /// Python's str() of an aware UTC datetime, as the original sent it: "2020-04-14 19:50:20.359113+00:00", and without
+    /// the fraction when it is zero ("2020-04-14 19:50:20+00:00").
+    /// </summary>
     public static string PythonTime(DateTimeOffset at) =>
-        at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + "+00:00";
+        at.UtcDateTime.ToString(at.Ticks % TimeSpan.TicksPerSecond < 10 ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm:ss.ffffff",
+            CultureInfo.InvariantCulture) + "+00:00";
 }

@@ -7,7 +7,7 @@ using Portal.Client.Exports;
 namespace Portal.V1;
 
 /// <summary>
-/// The original Domino Export Service's REST API, path for path (original-service.md §3): callers send
+/// The original Domino Export Service's REST API, path for path (docs/v1-compatibility.md): callers send
 /// their Domino API key in <c>X-Domino-Api-Key</c>; answers keep the original's status codes, messages and
 /// JSON fields. Unexpected errors are 503 with the 199 text, as the original meant them to be.
 /// </summary>
@@ -15,12 +15,13 @@ public static class V1Api
 {
     public const string KeyHeader = V1Callers.Header;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General) { Converters = { new V1PythonFloat() } };
 
     public static IEndpointRouteBuilder MapV1Api(this IEndpointRouteBuilder app)
     {
         app.MapGet("/version", () => TypedResults.Ok(new V1Version("v1")))
             .WithTags("v1").WithSummary("The API version (the original's /version, which answered 500 by a typo)");
+        app.MapV1OpenApi();
 
         var projects = app.MapGroup("/v1/projects").WithTags("v1: projects").AllowAnonymous();
         Writes(projects.MapPost("/create", CreateProjectAsync), 201, 400, 401, 409, 422, 503)
@@ -85,7 +86,7 @@ public static class V1Api
         V1Exports exports, CancellationToken cancellationToken)
     {
         var (caller, refusal) = await callers.ResolveAsync(key, cancellationToken);
-        if (caller is null) return Answer(refusal!.Status, new V1ArchiveResponse(false, refusal.Message, null));
+        if (caller is null) return Answer(refusal!.Status, new V1ArchiveResponse(false, refusal.Message, null, refusal.Hint));
         var answer = await exports.ArchiveImageAsync(caller, id, cancellationToken);
         return Answer(answer.Status, answer.Body);
     }
@@ -110,10 +111,11 @@ public static class V1Api
     private static async Task<IResult> WriteAsync(HttpRequest request, string? key, IReadOnlyList<V1Field> fields, V1Callers callers,
         Func<V1Caller, V1Body, Task<V1Answer>> work, CancellationToken cancellationToken)
     {
-        var (body, error) = await V1Body.ReadAsync(request, fields, cancellationToken);
-        if (body is null) return Answer(StatusCodes.Status400BadRequest, new V1ExportResponse(false, error, null, null));
+        var (body, hint) = await V1Body.ReadAsync(request, fields, cancellationToken);
+        if (body is null) return Answer(StatusCodes.Status400BadRequest, new V1ExportResponse(false, V1Body.Invalid, null, null, hint));
         var (caller, refusal) = await callers.ResolveAsync(key, cancellationToken);
-        if (caller is null) return Answer(refusal!.Status, new V1ExportResponse(false, body.Message([refusal.Message]), null, null));
+        if (caller is null)
+            return Answer(refusal!.Status, new V1ExportResponse(false, body.Message([refusal.Message]), null, null, refusal.Hint));
         var answer = await work(caller, body);
         return Answer(answer.Status, answer.Body);
     }
@@ -121,9 +123,11 @@ public static class V1Api
     /// <summary>A refused key gets the original's 401 with <c>[]</c>; a v1 API that is not set up says so.</summary>
     private static IResult StatusRefusal(V1Refusal refusal) => refusal.Status == StatusCodes.Status401Unauthorized
         ? Answer(refusal.Status, Array.Empty<object>())
-        : Answer(refusal.Status, new V1ExportResponse(false, refusal.Message, null, null));
+        : Answer(refusal.Status, new V1ExportResponse(false, refusal.Message, null, null, refusal.Hint));
 
-    private static IResult Answer(int status, object body) => Results.Json(body, Json, statusCode: status);
+    private static IResult Answer(int status, object body) => status == StatusCodes.Status401Unauthorized
+        ? new V1Challenge(Results.Json(body, Json, statusCode: status))
+        : Results.Json(body, Json, statusCode: status);
 
     private static RouteHandlerBuilder Writes(RouteHandlerBuilder endpoint, params int[] statuses)
     {

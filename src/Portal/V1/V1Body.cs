@@ -15,13 +15,13 @@ public sealed record V1Field(string Name, V1FieldType Type, bool Required = fals
 /// <summary>
 /// A v1 request body, read strictly: JSON whatever the Content-Type (the original's rule, with its warning
 /// when the header is missing), one object, known fields only, required fields present, each of its type.
-/// Every refusal is a 400 whose message names what to fix.
+/// Every refusal is a 400 with the original's 130 message, exactly (<see cref="Invalid"/>), and a hint naming what to fix.
 /// </summary>
 public sealed class V1Body
 {
     public const string ContentTypeWarning = "Warning: request has been processed, but the 'Content-Type: application/json' header is missing";
     public const int MaxBytes = 64 * 1024;
-    private static readonly string Invalid = StatusCode.APIMalformedJSON.Describe();
+    public static readonly string Invalid = StatusCode.APIMalformedJSON.Describe();
 
     private readonly Dictionary<string, JsonElement> _values;
 
@@ -34,14 +34,14 @@ public sealed class V1Body
     /// <summary>The request did not say "application/json"; the answer carries the original's warning.</summary>
     public bool MissingContentType { get; }
 
-    /// <returns>The body, or the 400 message explaining what is wrong with it.</returns>
-    public static async Task<(V1Body? Body, string? Error)> ReadAsync(HttpRequest request, IReadOnlyList<V1Field> fields,
+    /// <returns>The body, or the hint of the 400 explaining what is wrong with it.</returns>
+    public static async Task<(V1Body? Body, string? Hint)> ReadAsync(HttpRequest request, IReadOnlyList<V1Field> fields,
         CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBytes) return (null, $"{Invalid}: the body is larger than {MaxBytes / 1024} KiB");
+        if (request.ContentLength > MaxBytes) return (null, $"the body is larger than {MaxBytes / 1024} KiB");
         var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length > MaxBytes) return (null, $"{Invalid}: the body is larger than {MaxBytes / 1024} KiB");
+        if (buffer.Length > MaxBytes) return (null, $"the body is larger than {MaxBytes / 1024} KiB");
 
         JsonDocument document;
         try
@@ -51,32 +51,32 @@ public sealed class V1Body
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? $" (line {line + 1}, position {e.BytePositionInLine + 1})" : "";
-            return (null, buffer.Length == 0 ? $"{Invalid}: the body is empty; send a JSON object" : $"{Invalid}{where}");
+            return (null, buffer.Length == 0 ? "the body is empty; send a JSON object" : $"the body is not valid JSON{where}");
         }
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
-                return (null, $"{Invalid}: the body must be a JSON object, not {Describe(document.RootElement.ValueKind)}");
+                return (null, $"the body must be a JSON object, not {Describe(document.RootElement.ValueKind)}");
 
             var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
             foreach (var property in document.RootElement.EnumerateObject())
             {
                 var field = fields.FirstOrDefault(f => f.Name == property.Name);
                 if (field is null)
-                    return (null, $"{Invalid}: unknown field '{property.Name}' (allowed: {string.Join(", ", fields.Select(f => f.Name))})");
+                    return (null, $"unknown field '{property.Name}' (allowed: {string.Join(", ", fields.Select(f => f.Name))})");
                 var value = property.Value;
                 if (value.ValueKind != JsonValueKind.Null && !Fits(field.Type, value))
-                    return (null, $"{Invalid}: field '{field.Name}' must be {Expected(field.Type)}, not {Describe(value.ValueKind)}");
+                    return (null, $"field '{field.Name}' must be {Expected(field.Type)}, not {Describe(value.ValueKind)}");
                 values[property.Name] = value.Clone();
             }
             var missing = fields.Where(f => f.Required && (!values.TryGetValue(f.Name, out var v) || v.ValueKind == JsonValueKind.Null))
                 .Select(f => f.Name).ToList();
             if (missing.Count > 0)
-                return (null, $"{Invalid}: missing required field{(missing.Count > 1 ? "s" : "")}: {string.Join(", ", missing)}");
+                return (null, $"missing required field{(missing.Count > 1 ? "s" : "")}: {string.Join(", ", missing)}");
             var empty = fields.Where(f => f.Required && f.Type == V1FieldType.Text && string.IsNullOrWhiteSpace(values[f.Name].GetString()))
                 .Select(f => f.Name).ToList();
             if (empty.Count > 0)
-                return (null, $"{Invalid}: field{(empty.Count > 1 ? "s" : "")} {string.Join(", ", empty.Select(n => $"'{n}'"))} must not be empty");
+                return (null, $"field{(empty.Count > 1 ? "s" : "")} {string.Join(", ", empty.Select(n => $"'{n}'"))} must not be empty");
 
             var contentType = request.ContentType ?? "";
             return (new V1Body(values, !contentType.Contains("application/json", StringComparison.OrdinalIgnoreCase)), null);

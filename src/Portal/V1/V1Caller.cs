@@ -28,8 +28,8 @@ public sealed record V1Caller(
     DominoDeployment Deployment,
     DominoClient Domino);
 
-/// <summary>A refusal before any work: the HTTP status and the message saying what to do.</summary>
-public sealed record V1Refusal(int Status, string Message);
+/// <summary>A refusal before any work: the HTTP status, the original's message, and the portal's hint, if any.</summary>
+public sealed record V1Refusal(int Status, string Message, string? Hint = null);
 
 public sealed class V1Callers(
     PortalDbContext db,
@@ -51,8 +51,9 @@ public sealed class V1Callers(
             : null;
         if (deployment is null) return (null, new V1Refusal(StatusCodes.Status503ServiceUnavailable, NotSetUp));
         apiKey = apiKey?.Trim();
+        // No key is the original's 401/132, word for word: scripts compare it (the WWW-Authenticate header says where the key goes).
         if (string.IsNullOrEmpty(apiKey))
-            return (null, new V1Refusal(StatusCodes.Status401Unauthorized, $"{StatusCode.APIUnauthorized.Describe()}: send the key in the {Header} header"));
+            return (null, new V1Refusal(StatusCodes.Status401Unauthorized, StatusCode.APIUnauthorized.Describe()));
 
         var client = domino.Create(ExportRequests.Domino(deployment), apiKey);
         var hash = DominoKeyService.Hash(apiKey);
@@ -84,7 +85,7 @@ public sealed class V1Callers(
         }
         else if (stored.Count > 0)
         {
-            return (null, new V1Refusal(StatusCodes.Status401Unauthorized,
+            return (null, new V1Refusal(StatusCodes.Status401Unauthorized, StatusCode.APIUnauthorized.Describe(),
                 $"The portal account that stored this Domino API key is {stored[0].Status.ToString().ToLowerInvariant()}: an admin must approve or enable it"));
         }
         else if (defaults.ServiceAccountId is { } service
@@ -95,7 +96,7 @@ public sealed class V1Callers(
         }
         else
         {
-            return (null, new V1Refusal(StatusCodes.Status401Unauthorized,
+            return (null, new V1Refusal(StatusCodes.Status401Unauthorized, StatusCode.APIUnauthorized.Describe(),
                 "No portal account has stored this Domino API key and no v1 service account is designated: store the key on your " +
                 "portal profile page, or ask an admin to choose a v1 service account (Administration, Connections, v1 API settings)"));
         }

@@ -20,8 +20,8 @@ public sealed record V1Answer(int Status, object Body);
 
 /// <summary>
 /// The v1 API's writes: create, update and archive exports the original way (its checks in its order, its
-/// codes and messages), with the bugs of original-service.md §5 left out: update checks for conflicts too,
-/// a disabled export leaves the schedule, unexpected errors are 503.
+/// codes and messages), with the original's bugs left out (docs/v1-compatibility.md): update checks for conflicts
+/// too, a disabled export leaves the schedule, unexpected errors are 503.
 /// </summary>
 public sealed class V1Exports(
     PortalDbContext db,
@@ -212,8 +212,8 @@ public sealed class V1Exports(
         {
             var matches = await visible.Where(e => e.EnvironmentId == identity.Trim()).Take(2).ToListAsync(cancellationToken);
             if (matches.Count > 1)
-                return (null, Failed(body, StatusCodes.Status400BadRequest,
-                    $"{StatusCode.APIMalformedJSON.Describe()}: several exports export compute environment {identity}; use the export_id"));
+                return (null, Failed(body, StatusCodes.Status400BadRequest, V1Body.Invalid,
+                    $"several exports export compute environment {identity}; use the export_id"));
             export = matches.SingleOrDefault();
         }
         return export is null ? (null, Failed(body, StatusCodes.Status404NotFound, StatusCode.APIExportNotFound.Describe())) : (export, null);
@@ -328,17 +328,18 @@ public sealed class V1Exports(
         schedule = null;
         if (body.Number("export_frequency_seconds") is not { } seconds) return null;
         if (seconds < 60)
-            return Failed(body, StatusCodes.Status400BadRequest,
-                $"{StatusCode.APIMalformedJSON.Describe()}: field 'export_frequency_seconds' must be at least 60 (it was {seconds.ToString(CultureInfo.InvariantCulture)})");
+            return Failed(body, StatusCodes.Status400BadRequest, V1Body.Invalid,
+                $"field 'export_frequency_seconds' must be at least 60 (it was {seconds.ToString(CultureInfo.InvariantCulture)})");
         schedule = SchedulePresets.FromFrequencySeconds(seconds);
         return null;
     }
 
     private static string NotSetUp(string what) => $"The v1 API is not set up: an admin must choose {what} (Administration, Connections, v1 API settings)";
 
-    private static V1Answer Failed(V1Body? body, int status, string message) =>
-        new(status, new V1ExportResponse(false, body?.Message([message]) ?? message, null, null));
+    private static V1Answer Failed(V1Body? body, int status, string message, string? hint = null) =>
+        new(status, new V1ExportResponse(false, body?.Message([message]) ?? message, null, null, hint));
 
-    private static V1Answer Archive(V1Answer failed) =>
-        new(failed.Status, new V1ArchiveResponse(false, ((V1ExportResponse)failed.Body).Message, null));
+    private static V1Answer Archive(V1Answer failed) => failed.Body is V1ExportResponse refusal
+        ? new(failed.Status, new V1ArchiveResponse(false, refusal.Message, null, refusal.Hint))
+        : failed;
 }

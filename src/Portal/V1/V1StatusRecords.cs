@@ -8,7 +8,7 @@ using Portal.Runs;
 namespace Portal.V1;
 
 /// <summary>
-/// A run as the original service described it (original-service.md §2.6): the v1 API's status records
+/// A run as the original service described it (docs/v1-compatibility.md, "Status records"): the v1 API's status records
 /// and the lines of sync-status.log. The original's bugs are not kept: a queued run is "scheduled", not
 /// "success", and a run that never reached its parts (101, 102) is an error, not a crash.
 /// </summary>

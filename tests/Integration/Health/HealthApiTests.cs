@@ -17,7 +17,8 @@ public sealed class HealthApiTests(PortalHost portal) : IClassFixture<PortalHost
     private static readonly string[] Fields =
     [
         "overall_healthy", "api_version", "health_check_timestamp", "domino_platform_connection_healthy", "domino_registry_connection_healthy",
-        "s3_connection_healthy", "external_registry_connection_healthy", "last_successful_export_job_timestamp",
+        "s3_connection_healthy", "external_registry_connection_healthy", "last_successful_backup_job_timestamp",
+        "last_successful_export_job_timestamp",
     ];
 
     [Fact]
@@ -27,7 +28,7 @@ public sealed class HealthApiTests(PortalHost portal) : IClassFixture<PortalHost
         var (emptyStatus, empty) = await http.GetJsonAsync("/health");
         Assert.Equal(HttpStatusCode.OK, emptyStatus);
         Assert.Equal(Fields, empty.Names());
-        Assert.Equal(JsonValueKind.Null, empty.GetProperty("overall_healthy").ValueKind);
+        Assert.False(empty.GetProperty("overall_healthy").GetBoolean());
         Assert.Equal("v1", empty.Text("api_version"));
         Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}\+00:00$", empty.Text("health_check_timestamp"));
         Assert.Equal(JsonValueKind.Null, empty.GetProperty("last_successful_export_job_timestamp").ValueKind);
@@ -64,9 +65,11 @@ public sealed class HealthApiTests(PortalHost portal) : IClassFixture<PortalHost
         Assert.True(health.GetProperty("domino_platform_connection_healthy").GetBoolean());
         Assert.True(health.GetProperty("s3_connection_healthy").GetBoolean());
         Assert.False(health.GetProperty("external_registry_connection_healthy").GetBoolean());
-        Assert.Equal(JsonValueKind.Null, health.GetProperty("domino_registry_connection_healthy").ValueKind);
-        Assert.Equal("2026-03-01 10:00:00.000000+00:00", health.Text("health_check_timestamp"));
+        // No Domino registry credentials and no Docker engine check: not known to be reachable.
+        Assert.False(health.GetProperty("domino_registry_connection_healthy").GetBoolean());
+        Assert.Equal("2026-03-01 10:00:00+00:00", health.Text("health_check_timestamp"));
         Assert.Equal("2026-02-01 08:30:15.123000+00:00", health.Text("last_successful_export_job_timestamp"));
+        Assert.Equal("2026-02-01 08:30:15.123000+00:00", health.Text("last_successful_backup_job_timestamp"));
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class V1ImagesApiTests(V1Fixture portal) : IClassFixture<V1Fixture
         Assert.Equal(HttpStatusCode.Conflict, taken);
         Assert.Equal("Specified Export Group Name and Project Name are already being exported as part of another export job", takenJson.Text("message"));
         Assert.Equal(HttpStatusCode.BadRequest, missing);
-        Assert.EndsWith("missing required field: compute_environment_id", missingJson.Text("message"), StringComparison.Ordinal);
+        Assert.Equal("missing required field: compute_environment_id", missingJson.Text("hint"));
         Assert.Equal(HttpStatusCode.Unauthorized, badKey);
         Assert.Equal(before, (await portal.CountAsync(), await portal.RunCountAsync()));
     }
@@ -85,7 +85,7 @@ public sealed class V1ImagesApiTests(V1Fixture portal) : IClassFixture<V1Fixture
         var export = (await portal.ExportAsync(id))!;
         Assert.Equal(("renamed", false), (export.ProjectName, export.Enabled));
         Assert.Equal(HttpStatusCode.BadRequest, withoutFlag);
-        Assert.EndsWith("missing required field: update_api_key", withoutFlagJson.Text("message"), StringComparison.Ordinal);
+        Assert.Equal("missing required field: update_api_key", withoutFlagJson.Text("hint"));
         Assert.Equal(HttpStatusCode.NotFound, unknown);
     }
 

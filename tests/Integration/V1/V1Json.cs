@@ -40,16 +40,21 @@ internal static class V1Json
     public static async Task<(HttpStatusCode Status, JsonElement Json)> SendAsync(HttpClient http, HttpMethod method, string path,
         string? body, string? contentType)
     {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
-            if (contentType is not null) request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        }
+        using var request = Request(method, path, body, contentType);
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         using var document = JsonDocument.Parse(text.Length == 0 ? "null" : text);
         return (response.StatusCode, document.RootElement.Clone());
+    }
+
+    /// <summary>A request with a raw body, sent with the given Content-Type or none at all (null).</summary>
+    public static HttpRequestMessage Request(HttpMethod method, string path, string? body, string? contentType)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (body is null) return request;
+        request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        if (contentType is not null) request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        return request;
     }
 
     public static string[] Names(this JsonElement json) => json.EnumerateObject().Select(p => p.Name).ToArray();

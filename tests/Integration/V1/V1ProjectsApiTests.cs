@@ -88,19 +88,20 @@ public sealed class V1ProjectsApiTests(V1Fixture portal) : IClassFixture<V1Fixtu
     }
 
     [Theory]
-    [InlineData("{\"username\": \"alice\",", "application/json", "The input supplied is invalid: malformed JSON")]
-    [InlineData("", "application/json", "The input supplied is invalid: malformed JSON: the body is empty; send a JSON object")]
-    [InlineData("username=alice", "application/x-www-form-urlencoded", "The input supplied is invalid: malformed JSON")]
-    [InlineData("[1, 2]", "application/json", "The input supplied is invalid: malformed JSON: the body must be a JSON object, not an array")]
+    [InlineData("{\"username\": \"alice\",", "application/json", "the body is not valid JSON")]
+    [InlineData("", "application/json", "the body is empty; send a JSON object")]
+    [InlineData("username=alice", "application/x-www-form-urlencoded", "the body is not valid JSON")]
+    [InlineData("[1, 2]", "application/json", "the body must be a JSON object, not an array")]
     [InlineData("{\"username\": \"alice\", \"project_name\": \"p\", \"export_group_name\": \"g\", \"export_project_name\": \"n\", \"owner\": 1}",
-        "application/json", "The input supplied is invalid: malformed JSON: unknown field 'owner' (allowed: username, project_name, export_group_name, export_project_name, export_frequency_seconds)")]
+        "application/json", "unknown field 'owner' (allowed: username, project_name, export_group_name, export_project_name, export_frequency_seconds)")]
     [InlineData("{\"username\": \"alice\", \"export_group_name\": \"g\"}", "application/json",
-        "The input supplied is invalid: malformed JSON: missing required fields: project_name, export_project_name")]
+        "missing required fields: project_name, export_project_name")]
     [InlineData("{\"username\": 7, \"project_name\": \"p\", \"export_group_name\": \"g\", \"export_project_name\": \"n\"}", "application/json",
-        "The input supplied is invalid: malformed JSON: field 'username' must be a string, not a number")]
+        "field 'username' must be a string, not a number")]
     [InlineData("{\"username\": \"alice\", \"project_name\": \"p\", \"export_group_name\": \"g\", \"export_project_name\": \"n\", \"export_frequency_seconds\": 10}",
-        "application/json", "The input supplied is invalid: malformed JSON: field 'export_frequency_seconds' must be at least 60 (it was 10)")]
-    public async Task Answers_bad_input_with_400_and_a_message_that_says_what_to_fix_and_changes_nothing(string body, string contentType, string message)
+        "application/json", "field 'export_frequency_seconds' must be at least 60 (it was 10)")]
+    public async Task Answers_bad_input_with_400_the_130_message_and_a_hint_that_says_what_to_fix_and_changes_nothing(string body,
+        string contentType, string hint)
     {
         portal.AliceProject("p");
         using var http = portal.V1Client(portal.DominoAlice.ApiKey);
@@ -109,9 +110,10 @@ public sealed class V1ProjectsApiTests(V1Fixture portal) : IClassFixture<V1Fixtu
         var (status, json) = await http.PostAsync(Create, body, contentType);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal(V1Json.ExportResponseFields, json.Names());
+        Assert.Equal([.. V1Json.ExportResponseFields, "hint"], json.Names());
         Assert.False(json.GetProperty("success").GetBoolean());
-        Assert.StartsWith(message, json.Text("message"), StringComparison.Ordinal);
+        Assert.Equal("The input supplied is invalid: malformed JSON", json.Text("message"));
+        Assert.StartsWith(hint, json.Text("hint"), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, json.GetProperty("export_id").ValueKind);
         Assert.Equal((exports, runs), (await portal.CountAsync(), await portal.RunCountAsync()));
     }
@@ -245,7 +247,7 @@ public sealed class V1ProjectsApiTests(V1Fixture portal) : IClassFixture<V1Fixtu
         Assert.Equal(HttpStatusCode.NotFound, foreign);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid);
         Assert.Equal(HttpStatusCode.BadRequest, badType);
-        Assert.Contains("field 'disabled' must be true or false", badTypeJson.Text("message"), StringComparison.Ordinal);
+        Assert.Equal("field 'disabled' must be true or false, not a string", badTypeJson.Text("hint"));
         var after = (await portal.ExportAsync(id))!;
         Assert.Equal((before!.Enabled, before.GroupName, before.UpdatedAt), (after.Enabled, after.GroupName, after.UpdatedAt));
     }
@@ -398,7 +400,8 @@ public sealed class V1ProjectsApiTests(V1Fixture portal) : IClassFixture<V1Fixtu
         var (status, json) = await portal.V1Client(outsider.ApiKey).PostAsync(Create, CreateBody("outside", "outside", "x", "outsider"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
-        Assert.Contains("no v1 service account is designated", json.Text("message"), StringComparison.Ordinal);
+        Assert.Equal("Specified Domino API key does not have permission to the specified Domino Project", json.Text("message"));
+        Assert.Contains("no v1 service account is designated", json.Text("hint"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -413,7 +416,8 @@ public sealed class V1ProjectsApiTests(V1Fixture portal) : IClassFixture<V1Fixtu
         var (status, json) = await portal.V1Client(dominoCarol.ApiKey).PostAsync(Create, CreateBody("carols", "carols", "x", "carol"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
-        Assert.StartsWith("The portal account that stored this Domino API key is disabled", json.Text("message"), StringComparison.Ordinal);
+        Assert.Equal("Specified Domino API key does not have permission to the specified Domino Project", json.Text("message"));
+        Assert.StartsWith("The portal account that stored this Domino API key is disabled", json.Text("hint"), StringComparison.Ordinal);
     }
 
     [Fact]
