@@ -93,51 +93,44 @@ internal static partial class ImageBench
     }
 
     /// <summary>Empty target: a fresh registry for every run (no tool can mount from an earlier run's repository).</summary>
-    private static async Task<Row> EmptyTargetAsync(Context c)
+    private static Task<Row> EmptyTargetAsync(Context c) => MeasureAsync(c, "target empty", c.Image.Bytes, async tool =>
     {
-        var row = new Row(c.Image.Title, "target empty", [], []);
-        for (var run = 0; run < Runs; run++)
-            foreach (var tool in Order(run))
-            {
-                await using var target = await RegistryServer.StartAsync();
-                await SettleAsync();
-                (tool == "engine" ? row.Engine : row.Skopeo).Add(await CopyAsync(tool, c, target, 1));
-            }
-        Report(row, c.Image.Bytes);
-        return row;
-    }
+        await using var target = await RegistryServer.StartAsync();
+        await SettleAsync();
+        return await CopyAsync(tool, c, target, 1);
+    });
 
     /// <summary>Target holds every layer: each tool's own registry, filled once, then the same copy again (a forced re-export).</summary>
     private static async Task<Row> FullTargetAsync(Context c)
     {
-        var row = new Row(c.Image.Title, "target holds every layer", [], []);
         await using var engineTarget = await RegistryServer.StartAsync();
         await using var skopeoTarget = await RegistryServer.StartAsync();
         await CopyAsync("engine", c, engineTarget, 1);
         await CopyAsync("skopeo", c, skopeoTarget, 1);
-        for (var run = 0; run < Runs; run++)
-            foreach (var tool in Order(run))
-            {
-                await SettleAsync();
-                (tool == "engine" ? row.Engine : row.Skopeo).Add(await CopyAsync(tool, c, tool == "engine" ? engineTarget : skopeoTarget, 1));
-            }
-        Report(row, 0);
-        return row;
+        return await MeasureAsync(c, "target holds every layer", 0, async tool =>
+        {
+            await SettleAsync();
+            return await CopyAsync(tool, c, tool == "engine" ? engineTarget : skopeoTarget, 1);
+        });
     }
 
     /// <summary>A new revision sharing all but one layer: a fresh registry per run holding the previous revision (copied there by the same tool).</summary>
-    private static async Task<Row> NewRevisionAsync(Context c)
+    private static Task<Row> NewRevisionAsync(Context c) => MeasureAsync(c, "new revision, one new layer", c.Image.Rev2[^1].Size, async tool =>
     {
-        var row = new Row(c.Image.Title, "new revision, one new layer", [], []);
-        for (var run = 0; run < Runs; run++)
-            foreach (var tool in Order(run))
-            {
-                await using var target = await RegistryServer.StartAsync();
-                await CopyAsync(tool, c, target, 1);
-                await SettleAsync();
-                (tool == "engine" ? row.Engine : row.Skopeo).Add(await CopyAsync(tool, c, target, 2));
-            }
-        Report(row, c.Image.Rev2[^1].Size);
+        await using var target = await RegistryServer.StartAsync();
+        await CopyAsync(tool, c, target, 1);
+        await SettleAsync();
+        return await CopyAsync(tool, c, target, 2);
+    });
+
+    /// <summary>Each tool <see cref="Runs"/> times, in alternating order (the machine is shared: neither always goes first).</summary>
+    private static async Task<Row> MeasureAsync(Context c, string name, long movedBytes, Func<string, Task<Run>> run)
+    {
+        var row = new Row(c.Image.Title, name, [], []);
+        for (var i = 0; i < Runs; i++)
+            foreach (var tool in Order(i))
+                (tool == "engine" ? row.Engine : row.Skopeo).Add(await run(tool));
+        Report(row, movedBytes);
         return row;
     }
 

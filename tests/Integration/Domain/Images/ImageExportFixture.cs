@@ -75,16 +75,9 @@ public sealed class ImageExportFixture : IAsyncLifetime
         return services.BuildServiceProvider();
     }
 
-    /// <summary>A Domino user whose project uses a new environment, with one revision per image given.</summary>
-    public (DominoUser User, TestProject Project, TestEnvironment Environment) NewProject(string name, params string?[] revisionImages)
-    {
-        var user = Domino.AddUser("user-" + name);
-        var environment = Domino.AddEnvironment("Env " + name);
-        foreach (var image in revisionImages) environment.AddRevision(image);
-        var project = Domino.AddProject(user, name);
-        project.SelectEnvironment(environment.Id, environment.Revisions.Count);
-        return (user, project, environment);
-    }
+    /// <summary>A Domino user whose project uses a new environment whose revisions are the given images.</summary>
+    public (DominoUser User, TestProject Project, TestEnvironment Environment) NewProject(string name, params string?[] revisionImages) =>
+        Domino.NewProject(name, revisionImages);
 
     /// <summary>A request exporting the project's environment to the target registry as <c>{group}/{name}</c>.</summary>
     public ImageExportRequest Request(DominoUser user, TestProject project, string template = DockerTemplate.StandardText,

@@ -74,15 +74,8 @@ public sealed class RegistryCopyFixture : IAsyncLifetime
     }
 
     /// <summary>A Domino user whose project uses a new environment whose revisions are the given images.</summary>
-    public (DominoUser User, TestProject Project, TestEnvironment Environment) NewProject(string name, params string?[] revisionImages)
-    {
-        var user = Domino.AddUser("user-" + name);
-        var environment = Domino.AddEnvironment("Env " + name);
-        foreach (var image in revisionImages) environment.AddRevision(image);
-        var project = Domino.AddProject(user, name);
-        project.SelectEnvironment(environment.Id, environment.Revisions.Count);
-        return (user, project, environment);
-    }
+    public (DominoUser User, TestProject Project, TestEnvironment Environment) NewProject(string name, params string?[] revisionImages) =>
+        Domino.NewProject(name, revisionImages);
 
     /// <summary>Exports the project's environment to <c>{target}/team-a/{name}</c>, reading the source with the Domino login.</summary>
     public ImageExportRequest Request(DominoUser user, TestProject project, string template = DockerTemplate.StandardText,
