@@ -13,7 +13,7 @@ public interface IExportProgress
     /// <summary>The amount of work became known (or changed): items (files, image layers) and bytes.</summary>
     void Totals(int items, long bytes);
 
-    /// <summary>Bytes moved since the last call.</summary>
+    /// <summary>Bytes moved since the last call (negative: bytes of a broken try that will move again, taken off the count).</summary>
     void Transferred(long bytes);
 
     /// <summary>One file finished, successfully or not.</summary>

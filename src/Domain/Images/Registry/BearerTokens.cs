@@ -16,8 +16,9 @@ internal sealed class BearerTokens(HttpClient http, RegistryLogin? login, IReadO
     private static readonly TimeSpan MinimumLifetime = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan RenewBefore = TimeSpan.FromSeconds(10);
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private string? _token;
-    private DateTimeOffset _expires;
+    private Token? _token; // one reference, so a reader never pairs one token with another's expiry
+
+    private sealed record Token(string Value, DateTimeOffset Expires);
 
     public static AuthenticationHeaderValue Basic(RegistryLogin login) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{login.Username}:{login.Password}")));
@@ -25,13 +26,15 @@ internal sealed class BearerTokens(HttpClient http, RegistryLogin? login, IReadO
     public async Task<string> GetAsync(AuthChallenge challenge, bool refresh, string operation, RegistrySide registry, CancellationToken cancellationToken)
     {
         var seen = _token;
+        if (!refresh && seen is not null && time.GetUtcNow() < seen.Expires - RenewBefore) return seen.Value; // the common case: no waiting
         await _gate.WaitAsync(cancellationToken);
         try
         {
             // Another request may have renewed it while this one waited.
-            if (_token is not null && time.GetUtcNow() < _expires - RenewBefore && (!refresh || _token != seen)) return _token;
-            (_token, _expires) = await FetchAsync(challenge, operation, registry, cancellationToken);
-            return _token;
+            if (_token is { } current && time.GetUtcNow() < current.Expires - RenewBefore && (!refresh || current != seen)) return current.Value;
+            var (value, expires) = await FetchAsync(challenge, operation, registry, cancellationToken);
+            _token = new Token(value, expires);
+            return value;
         }
         finally
         {
