@@ -16,6 +16,8 @@ internal static partial class ImageBench
     private static int Runs = 3;
     private static string[] EngineOptions = [];
 
+    private static bool Cold => EngineOptions.Contains("cold=1");
+
     private sealed record BenchImage(string Name, string Title, IReadOnlyList<TestLayer> Rev1, IReadOnlyList<TestLayer> Rev2)
     {
         public long Bytes => Rev1.Sum(l => l.Size);
@@ -155,9 +157,11 @@ internal static partial class ImageBench
             start = new ProcessStartInfo(self);
             if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(ImageBench).Assembly.Location);
             foreach (var arg in new[] { "images-engine", $"domino={c.Domino.Url}", $"key={c.User.ApiKey}", $"owner={c.User.UserName}",
-                         $"project={name}-rev{revision}", $"name={name}", $"source={Host(c.Source)}", $"target={Host(target)}", "warmup=warmup" }
-                         .Concat(EngineOptions))
+                         $"project={name}-rev{revision}", $"name={name}", $"source={Host(c.Source)}", $"target={Host(target)}" }
+                         .Concat(Cold ? [] : ["warmup=warmup"]).Concat(EngineOptions.Where(o => o != "cold=1")))
                 start.ArgumentList.Add(arg);
+            // cold=1: a fresh process's first export, with the runtime's defaults (tiered compilation on, as the portal runs).
+            if (Cold) start.Environment["DOTNET_TieredCompilation"] = "1";
         }
         var run = await PeakMemory.RunAsync(start);
         if (run.ExitCode != 0) throw new InvalidOperationException($"{tool} failed: {run.Output}");
