@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need that a fresh Debian 12 machine with the .NET SDK lacks:
-# the real services the tests start on loopback (README.md, "Run the tests") and the S3 server from npm.
+# the real services the tests start on loopback (README.md, "Run the tests") and, from npm, the S3 server
+# and the OpenID provider (every committed package-lock.json is installed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Portal.Accounts;
+using Portal.Accounts.SingleSignOn;
 using Portal.Admin;
 using Portal.Api;
 using Portal.Client;
@@ -44,6 +45,7 @@ public static class DependencyInjection
             .AddPortalOptions(configuration, dataPath)
             .AddPortalData(database.Provider, connectionString)
             .AddPortalAccounts()
+            .AddSingleSignOn(configuration)
             .AddPortalNotifications()
             .AddPortalJobs(database.Provider, connectionString)
             .AddPortalExports(configuration)
@@ -239,6 +241,7 @@ public static class DependencyInjection
             .AddInteractiveWebAssemblyRenderMode()
             .AddAdditionalAssemblies(typeof(Client._Imports).Assembly);
         app.MapAdditionalIdentityEndpoints();
+        app.MapSingleSignOn();
         app.MapAccountsApi();
         app.MapUsersApi();
         app.MapExportsEndpoints();

@@ -20,6 +20,17 @@ public sealed class AccountScope(AsyncServiceScope scope) : IAsyncDisposable
 
     public static AccountScope Of(PortalServices portal) => new(portal.CreateScope());
 
+    /// <summary>A request for this scope, so sign-ins (which write a cookie) work outside a web host.</summary>
+    public AccountScope WithRequest()
+    {
+        scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>().HttpContext =
+            new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        return this;
+    }
+
+    /// <summary>Any other service of this scope (the single sign-on ones, for instance).</summary>
+    public T Get<T>() where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
+
     public async Task<ApplicationUser> RegisterAsync(string email)
     {
         var (result, user) = await Accounts.RegisterAsync(email, Password);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Portal.Accounts.SingleSignOn;
 using Portal.Data;
 
 namespace Portal.Tests.Support;
@@ -42,6 +43,7 @@ public sealed class PortalServices : IAsyncDisposable
             .AddPortalOptions(configuration, folder)
             .AddPortalData(DatabaseProvider.Sqlite, $"Data Source={databaseFile ?? Path.Combine(folder, "portal.db")}")
             .AddPortalAccounts()
+            .AddSingleSignOn(configuration)
             .AddPortalNotifications();
         var portal = new PortalServices(services.BuildServiceProvider(validateScopes: true), folder, logs);
         await portal.provider.MigratePortalDatabaseAsync();

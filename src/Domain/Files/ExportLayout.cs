@@ -17,6 +17,9 @@ public sealed record ExportLayout(S3Target Target, string ExportGroupName, strin
     public string LatestManifest => Base + "/latest.manifest.json";
     public string PriorManifest => Base + "/prior.manifest.json";
     public string SyncLog => Base + "/sync-status.log";
+
+    /// <summary>Written and deleted once an hour per bucket to learn whether the store honours conditional writes.</summary>
+    public string ProbeKey => Base + "/conditional-write-probe";
     public string ExportsLog => Target.Key("exports-status.log");
 
     public string BaseUrl => Target.Url(Base);

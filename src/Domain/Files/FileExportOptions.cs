@@ -27,7 +27,18 @@ public sealed class FileExportOptions
     [Range(1, 10)]
     public int MaxAttemptsPerFile { get; set; } = 3;
 
-    /// <summary>The wait before a file's next try (doubled each time).</summary>
+    /// <summary>The wait before a file's next try (doubled each time); also before an S3 call is tried again.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The longest one S3 request may take from sending to its answer (a part upload included). It bounds how long
+    /// a run that lost its claim could still be writing, so it must stay well under <c>Exports:StaleRunAfter</c>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
+    public TimeSpan S3RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>A download from Domino or a request to S3 that moves no byte for this long is abandoned and tried again.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
+    public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -1,4 +1,5 @@
 using Portal.Domain.Domino;
+using Portal.Domain.Runs;
 using Portal.Domain.S3;
 
 namespace Portal.Domain.Files;
@@ -6,6 +7,7 @@ namespace Portal.Domain.Files;
 /// <summary>
 /// One run of a project file export. <see cref="Previous"/> is what the last successful run stored
 /// (<see cref="FileExportResult.NewState"/>); <see cref="Force"/> exports even when nothing changed.
+/// <see cref="Lease"/> is the run's claim on the export (none: nobody else can write it).
 /// </summary>
 public sealed record FileExportRequest(
     DominoConnection Domino,
@@ -17,9 +19,12 @@ public sealed record FileExportRequest(
     string ExportProjectName,
     FileExportState? Previous,
     bool Force,
-    string RunId)
+    string RunId,
+    IRunLease? Lease = null)
 {
     public ExportLayout Layout => new(Target, ExportGroupName, ExportProjectName);
+
+    public IRunLease Fence => Lease ?? RunLeases.Unfenced;
 
     // The API key is a secret: keep it out of logs.
     public override string ToString() =>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Portal.Domain.Domino;
 using Portal.Domain.Runs;
 using Portal.Domain.S3;
+using Portal.Domain.Transfers;
 
 namespace Portal.Domain.Files;
 
@@ -16,8 +17,9 @@ internal sealed class FileTransferException(StatusCode code, string message, int
 internal sealed partial class FileExportRun
 {
     /// <summary>
-    /// Streams one file from Domino into S3. A download that fails or breaks off is tried again from the
-    /// start (the multipart upload of the failed try is aborted); a file Domino no longer has is not.
+    /// Streams one file from Domino into S3. A download that fails, breaks off or stalls (no byte for
+    /// <c>Exports:StallTimeout</c>) is tried again from the start (the multipart upload of the failed try is
+    /// aborted); a file Domino no longer has is not.
     /// </summary>
     private async Task<(UploadResult Result, int Attempts)> DownloadAsync(DominoProject project, DominoFile file, string key,
         bool countAsTransfer, CancellationToken cancellationToken)
@@ -31,7 +33,8 @@ internal sealed partial class FileExportRun
                 if (blob.Length is { } length && length != file.Size)
                     throw new ExportException(StatusCode.DominoAPIError,
                         $"Domino lists '{file.Path}' with {file.Size} bytes but sends {length}");
-                var result = await uploader.UploadAsync(blob.Content, file.Size, key, Metadata(file, null), progress.Transferred,
+                await using var content = new StallGuardStream(blob.Content, options.StallTimeout, $"Domino ('{file.Path}')", time);
+                var result = await uploader.UploadAsync(content, file.Size, key, Metadata(file, null), progress.Transferred,
                     cancellationToken);
                 if (countAsTransfer)
                 {
@@ -56,7 +59,7 @@ internal sealed partial class FileExportRun
         }
     }
 
-    /// <summary>Worth another try: the download broke off or came short, or Domino kept failing.</summary>
+    /// <summary>Worth another try: the download broke off, stalled or came short, or Domino kept failing.</summary>
     private static bool IsTransient(Exception e) => e switch
     {
         ContentLengthException c => c.Actual < c.Expected,

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Portal.Domain.Domino;
 using Portal.Domain.Runs;
@@ -8,8 +7,10 @@ using Portal.Domain.S3;
 namespace Portal.Domain.Files;
 
 /// <summary>
-/// One run, step by step: resolve the project once, apply the skip rule, rotate a complete latest
-/// snapshot to prior, mark latest incomplete, bring it to the head commit, verify, and mark it complete.
+/// One run, step by step: resolve the project once, apply the skip rule (checked against latest's manifest and
+/// its objects' ETags), rotate a complete latest snapshot to prior, mark latest incomplete, bring it to the head
+/// commit, verify, and mark it complete. Before each step that could harm another run's snapshot it confirms its
+/// claim (<see cref="IRunLease"/>); every S3 write checks the lease (docs/decisions/010-run-fencing.md).
 /// </summary>
 internal sealed partial class FileExportRun(
     FileExportRequest request,
@@ -24,7 +25,10 @@ internal sealed partial class FileExportRun(
     internal const string BlobKeyMetadata = "domino-blob-key";
 
     private readonly ExportLayout _layout = request.Layout;
+    private readonly IRunLease _lease = request.Fence;
     private readonly ConcurrentQueue<FileRecord> _failed = new();
+    // Objects whose bytes differ from what latest's manifest recorded: never kept on their metadata's word.
+    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
     private int _transferred, _unchanged, _deleted;
     private long _bytesTransferred;
 
@@ -59,179 +63,49 @@ internal sealed partial class FileExportRun(
             return (StatusCode.Skipped, "The project has no commits yet: nothing to export");
         CommitId = head.Id;
         var previous = request.Previous;
+        var latest = await ReadLatestAsync(cancellationToken);
         if (!request.Force && previous?.LastCommitId == head.Id && previous.Fingerprint == Fingerprint)
-            return (StatusCode.Skipped, $"Commit {head.Id} is already exported and the export settings did not change");
+        {
+            // Skipped only while latest still is that commit, object for object: a changed object is exported again.
+            if (latest.Manifest is { HasETags: true } exported && exported.CommitId == head.Id && Matches(exported, latest.Objects))
+                return (StatusCode.Skipped, $"Commit {head.Id} is already exported and the export settings did not change");
+            LogNotSkipped(logger, _layout.LatestUrl, head.Id);
+        }
 
         Files = await domino.ListFilesAsync(project.Id, head.Id, cancellationToken);
         await progress.StageAsync(StatusCode.ProjectFileExportInitiated, cancellationToken);
-
-        var manifestText = await store.GetTextAsync(_layout.LatestManifest, cancellationToken);
-        var latest = (await store.ListAsync(_layout.LatestPrefix, cancellationToken))
-            .ToDictionary(e => e.Key[_layout.LatestPrefix.Length..], e => e.Size, StringComparer.Ordinal);
-        var manifest = SnapshotManifest.TryParse(manifestText);
-        if (manifest is not null && !IsIntact(manifest, latest))
-        {
-            LogManifestNotIntact(logger, _layout.LatestUrl);
-            manifest = null;
-        }
+        await _lease.ConfirmAsync(cancellationToken);
+        var conditional = await SupportsConditionalWritesAsync(cancellationToken);
+        var manifest = await TrustAsync(latest, cancellationToken);
 
         var rotated = false;
         if (manifest is not null && manifest.CommitId != head.Id)
         {
             var started = time.GetTimestamp();
-            await RotateAsync(project, manifest, manifestText!, cancellationToken);
+            await RotateAsync(project, manifest, conditional, cancellationToken);
             RotationDuration = time.GetElapsedTime(started);
             rotated = true;
         }
 
         // From here on latest changes, so it stops claiming to be complete first.
         TouchedLatest = true;
-        if (manifestText is not null) await store.DeleteAsync([_layout.LatestManifest], cancellationToken);
+        if (latest.Document is { } document) await DeleteManifestAsync(document, conditional, cancellationToken);
         if (await store.AbortUploadsAsync(_layout.BasePrefix, cancellationToken) is > 0 and var aborted)
             LogAbortedUploads(logger, aborted, _layout.BaseUrl);
 
-        var plan = FilePlan.Create(Files, manifest, rotated, latest, _layout);
+        var sizes = latest.Objects.ToDictionary(o => o.Key, o => o.Value.Size, StringComparer.Ordinal);
+        var plan = FilePlan.Create(Files, manifest, rotated, sizes, _layout);
         progress.Totals(Files.Count, plan.Steps.Where(s => s.Kind is FileStepKind.Download or FileStepKind.Probe).Sum(s => s.File.Size));
         await progress.StageAsync(StatusCode.ProjectFileTansferToS3Started, cancellationToken);
         var transferStarted = time.GetTimestamp();
-        var entries = await TransferAsync(project, plan.Steps, cancellationToken);
+        var entries = await TransferAsync(project, plan.Steps, latest.Objects, cancellationToken);
         await DeleteRemovedAsync(plan.DeletedPaths, cancellationToken);
         await VerifyAsync(entries, cancellationToken);
-
-        var written = new SnapshotManifest(SnapshotManifest.CurrentFormat, head.Id, request.RunId, time.GetUtcNow(),
-            $"{request.OwnerName}/{request.ProjectName}", request.Target.StorageClass, entries.Count, entries.Sum(e => e.Size),
-            entries.OrderBy(e => e.Path, StringComparer.Ordinal).ToList());
-        await store.PutAsync(_layout.LatestManifest, Encoding.UTF8.GetBytes(written.ToJson()), null, "application/json",
-            cancellationToken, S3StorageClasses.Standard);
+        await WriteManifestAsync(entries, head.Id, conditional, cancellationToken);
         TransferDuration = time.GetElapsedTime(transferStarted);
         await progress.StageAsync(StatusCode.ProjectFileTansferToS3Ended, cancellationToken);
         return (StatusCode.Completed, $"Exported commit {head.Id}: {Files.Count} files, {_transferred} transferred, "
                                       + $"{_unchanged} unchanged, {_deleted} deleted");
-    }
-
-    /// <summary>A manifest is trusted only if every file it lists is in latest with its size.</summary>
-    private static bool IsIntact(SnapshotManifest manifest, IReadOnlyDictionary<string, long> latest) =>
-        manifest.Files.All(f => latest.TryGetValue(f.Path, out var size) && size == f.Size);
-
-    /// <summary>
-    /// prior := latest, server-side. prior's manifest goes first and comes back last, so a rotation
-    /// that dies half-way leaves a prior that says it is incomplete, and latest untouched.
-    /// </summary>
-    private async Task RotateAsync(DominoProject project, SnapshotManifest manifest, string manifestText, CancellationToken cancellationToken)
-    {
-        await progress.StageAsync(StatusCode.ProjectFileDeletePriorStarted, cancellationToken);
-        await store.DeleteAsync([_layout.PriorManifest], cancellationToken);
-        await store.DeletePrefixAsync(_layout.PriorPrefix, cancellationToken);
-        await progress.StageAsync(StatusCode.ProjectFileDeletePriorEnded, cancellationToken);
-
-        await progress.StageAsync(StatusCode.ProjectFileMoveLatestToPriorStarted, cancellationToken);
-        var archive = S3StorageClasses.IsArchive(manifest.StorageClass) || S3StorageClasses.IsArchive(request.Target.StorageClass);
-        await ForEachAsync(manifest.Files, async (file, token) =>
-        {
-            if (archive)
-                await DownloadAsync(project, new DominoFile(file.Path, file.Key, file.Size), _layout.PriorKey(file.Path), countAsTransfer: false, token);
-            else
-                await store.CopyAsync(_layout.LatestKey(file.Path), _layout.PriorKey(file.Path), file.Size, null, token);
-        }, cancellationToken);
-        await store.PutAsync(_layout.PriorManifest, Encoding.UTF8.GetBytes(manifestText), null, "application/json", cancellationToken,
-            S3StorageClasses.Standard);
-        await progress.StageAsync(StatusCode.ProjectFileMoveLatestToPriorEnded, cancellationToken);
-    }
-
-    private async Task<List<ManifestFile>> TransferAsync(DominoProject project, IReadOnlyList<FileStep> steps, CancellationToken cancellationToken)
-    {
-        var entries = new ConcurrentBag<ManifestFile>();
-        // Largest first, so one big file does not start last and run alone.
-        var ordered = steps.OrderBy(s => s.Kind == FileStepKind.Keep ? 0 : 1).ThenByDescending(s => s.File.Size).ToList();
-        await ForEachAsync(ordered, async (step, token) => entries.Add(await ApplyAsync(project, step, token)), cancellationToken);
-        return entries.ToList();
-    }
-
-    private async Task<ManifestFile> ApplyAsync(DominoProject project, FileStep step, CancellationToken cancellationToken)
-    {
-        var f = step.File;
-        var key = _layout.LatestKey(f.Path);
-        try
-        {
-            switch (step.Kind)
-            {
-                case FileStepKind.Keep:
-                    return await UnchangedAsync(f, step.Sha256!, attempts: 0, cancellationToken);
-                case FileStepKind.Copy:
-                    await store.CopyAsync(step.SourceKey!, key, f.Size, Metadata(f, step.Sha256), cancellationToken);
-                    return await UnchangedAsync(f, step.Sha256!, attempts: 1, cancellationToken);
-                case FileStepKind.Probe when await ProbeAsync(f, key, cancellationToken) is { } sha256:
-                    return await UnchangedAsync(f, sha256, attempts: 0, cancellationToken);
-                default:
-                    var (result, attempts) = await DownloadAsync(project, f, key, countAsTransfer: true, cancellationToken);
-                    await progress.FileAsync(new FileRecord(f.Path, f.Size, result.Sha256, FileOutcome.Transferred, attempts), cancellationToken);
-                    return new ManifestFile(f.Path, f.Size, result.Sha256, f.Key);
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            var attempts = e is FileTransferException t ? t.Attempts : 1;
-            var record = new FileRecord(f.Path, f.Size, null, FileOutcome.Failed, attempts, e.Message);
-            _failed.Enqueue(record);
-            await progress.FileAsync(record, CancellationToken.None);
-            throw;
-        }
-    }
-
-    private async Task<ManifestFile> UnchangedAsync(DominoFile f, string sha256, int attempts, CancellationToken cancellationToken)
-    {
-        Interlocked.Increment(ref _unchanged);
-        await progress.FileAsync(new FileRecord(f.Path, f.Size, sha256, FileOutcome.Unchanged, attempts), cancellationToken);
-        return new ManifestFile(f.Path, f.Size, sha256, f.Key);
-    }
-
-    /// <summary>
-    /// Repair after a run that died: an object of the right size whose metadata names the same blob is
-    /// kept. Its hash comes from its metadata, or (large uploads cannot carry it) from reading it back.
-    /// </summary>
-    private async Task<string?> ProbeAsync(DominoFile f, string key, CancellationToken cancellationToken)
-    {
-        var metadata = await store.GetMetadataAsync(key, cancellationToken);
-        if (metadata is null || !metadata.TryGetValue(BlobKeyMetadata, out var blobKey) || blobKey != f.Key) return null;
-        if (metadata.TryGetValue(StreamingUploader.Sha256Metadata, out var sha256) && sha256.Length == 64) return sha256;
-        var stored = await store.HashAsync(key, cancellationToken);
-        return stored.Size == f.Size ? stored.Sha256 : null;
-    }
-
-    private async Task DeleteRemovedAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken)
-    {
-        if (paths.Count == 0) return;
-        await store.DeleteAsync(paths.Select(_layout.LatestKey).ToList(), cancellationToken);
-        foreach (var path in paths)
-        {
-            Interlocked.Increment(ref _deleted);
-            await progress.FileAsync(new FileRecord(path, 0, null, FileOutcome.Deleted, 0), cancellationToken);
-        }
-    }
-
-    /// <summary>One listing of latest/ checks every stored size (cheaper than a HEAD per file).</summary>
-    private async Task VerifyAsync(IReadOnlyList<ManifestFile> entries, CancellationToken cancellationToken)
-    {
-        var stored = (await store.ListAsync(_layout.LatestPrefix, cancellationToken))
-            .ToDictionary(e => e.Key[_layout.LatestPrefix.Length..], e => e.Size, StringComparer.Ordinal);
-        foreach (var entry in entries)
-        {
-            if (!stored.TryGetValue(entry.Path, out var size))
-                throw new ExportException(StatusCode.S3VerificationFailed, $"'{entry.Path}' is missing from S3 after it was written");
-            if (size != entry.Size)
-                throw new ExportException(StatusCode.S3VerificationFailed,
-                    $"'{entry.Path}' has {size} bytes in S3 where Domino has {entry.Size}");
-        }
-        if (stored.Count != entries.Count)
-            throw new ExportException(StatusCode.S3VerificationFailed,
-                $"latest holds {stored.Count} objects where the commit has {entries.Count} files; was it written to by someone else?");
-    }
-
-    private static Dictionary<string, string> Metadata(DominoFile f, string? sha256)
-    {
-        var metadata = new Dictionary<string, string>(StringComparer.Ordinal) { [BlobKeyMetadata] = f.Key };
-        if (sha256 is not null) metadata[StreamingUploader.Sha256Metadata] = sha256;
-        return metadata;
     }
 
     /// <summary>Runs work over items, a few at a time; the first failure stops the others.</summary>
@@ -263,9 +137,10 @@ internal sealed partial class FileExportRun(
         if (first is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The manifest of {Latest} lists files that are not there; latest is repaired without rotating it")]
-    private static partial void LogManifestNotIntact(ILogger logger, string latest);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Aborted {Count} unfinished multipart uploads under {Base}")]
     private static partial void LogAbortedUploads(ILogger logger, int count, string @base);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "{Latest} no longer matches its manifest of commit {Commit} (an object changed, went missing or the manifest is gone): exporting again")]
+    private static partial void LogNotSkipped(ILogger logger, string latest, string commit);
 }

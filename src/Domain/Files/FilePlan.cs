@@ -15,7 +15,8 @@ public enum FileStepKind
     Download,
 }
 
-public sealed record FileStep(DominoFile File, FileStepKind Kind, string? SourceKey = null, string? Sha256 = null);
+/// <summary>One file's step; <see cref="ETag"/> is the kept object's recorded ETag (Keep only).</summary>
+public sealed record FileStep(DominoFile File, FileStepKind Kind, string? SourceKey = null, string? Sha256 = null, string? ETag = null);
 
 /// <summary>What a run does to turn the latest snapshot in S3 into the head commit's files.</summary>
 public sealed record FilePlan(IReadOnlyList<FileStep> Steps, IReadOnlyList<string> DeletedPaths)
@@ -25,7 +26,7 @@ public sealed record FilePlan(IReadOnlyList<FileStep> Steps, IReadOnlyList<strin
     /// the manifest means the same bytes. Copy sources are only objects this run does not write:
     /// the prior snapshot after a rotation, or a kept file in latest.
     /// </summary>
-    /// <param name="manifest">The latest snapshot's manifest, already checked against <paramref name="latest"/>; null if none is valid.</param>
+    /// <param name="manifest">The latest snapshot's manifest, already checked by content against latest; null if none is valid.</param>
     /// <param name="rotated">True when prior now holds exactly the manifest's snapshot.</param>
     /// <param name="latest">The objects under latest/, by path relative to it, with their sizes.</param>
     public static FilePlan Create(IReadOnlyList<DominoFile> files, SnapshotManifest? manifest, bool rotated,
@@ -58,7 +59,7 @@ public sealed record FilePlan(IReadOnlyList<FileStep> Steps, IReadOnlyList<strin
             {
                 if (byPath.TryGetValue(f.Path, out var m) && m.Key == f.Key && m.Size == f.Size)
                 {
-                    if (sameClass) steps.Add(new FileStep(f, FileStepKind.Keep, Sha256: m.Sha256));
+                    if (sameClass) steps.Add(new FileStep(f, FileStepKind.Keep, Sha256: m.Sha256, ETag: m.ETag));
                     // A storage class change rewrites the object in place, server-side.
                     else if (canCopy) steps.Add(new FileStep(f, FileStepKind.Copy, layout.LatestKey(f.Path), m.Sha256));
                     else steps.Add(new FileStep(f, FileStepKind.Download));

@@ -31,19 +31,31 @@ public sealed partial class ProjectFilesExporter(
         FileExportRun? run = null;
         try
         {
-            using var s3 = s3Clients.Create(request.Target);
-            var store = new S3Store(s3, request.Target);
-            var uploader = new StreamingUploader(store, _buffers, _options.MaxPartsInFlightPerFile);
-            var domino = dominoClients.Create(request.Domino, request.ApiKey);
-            run = new FileExportRun(request, domino, store, uploader, _options, progress, logger, _time);
-            var (status, message) = await run.RunAsync(cancellationToken);
-            var layout = request.Layout;
-            var state = status == StatusCode.Completed
-                ? new FileExportState(run.CommitId, run.Fingerprint)
-                : request.Previous ?? FileExportState.None;
-            LogFinished(logger, request.OwnerName, request.ProjectName, (int)status, message);
-            return new FileExportResult(status, message, run.CommitId, run.Counts, _time.GetElapsedTime(started),
-                run.RotationDuration, run.TransferDuration, layout.LatestUrl, layout.PriorUrl, null, null, state, []);
+            using var s3 = s3Clients.Create(request.Target, new S3RequestPolicy(_options.S3RequestTimeout, _options.StallTimeout, request.Fence));
+            var store = new S3Store(s3, request.Target, new S3Retry(_options.MaxAttemptsPerFile, _options.RetryDelay), _time)
+            {
+                ReadStallTimeout = _options.StallTimeout,
+            };
+            try
+            {
+                var uploader = new StreamingUploader(store, _buffers, _options.MaxPartsInFlightPerFile);
+                var domino = dominoClients.Create(request.Domino, request.ApiKey);
+                run = new FileExportRun(request, domino, store, uploader, _options, progress, logger, _time);
+                var (status, message) = await run.RunAsync(cancellationToken);
+                var layout = request.Layout;
+                var state = status == StatusCode.Completed
+                    ? new FileExportState(run.CommitId, run.Fingerprint)
+                    : request.Previous ?? FileExportState.None;
+                LogFinished(logger, request.OwnerName, request.ProjectName, (int)status, message);
+                return new FileExportResult(status, message, run.CommitId, run.Counts, _time.GetElapsedTime(started),
+                    run.RotationDuration, run.TransferDuration, layout.LatestUrl, layout.PriorUrl, null, null, state, []);
+            }
+            finally
+            {
+                // A failed or cancelled run takes its unfinished multipart uploads with it (its parts cost storage).
+                if (store.OpenUploads > 0 && await store.AbortOpenUploadsAsync() is > 0 and var left)
+                    LogUploadsLeft(logger, left, request.Layout.BaseUrl);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -99,6 +111,10 @@ public sealed partial class ProjectFilesExporter(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "File export of {Owner}/{Project} failed with {Status}: {Message}")]
     private static partial void LogFailed(ILogger logger, string owner, string project, int status, string message);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "{Count} multipart uploads of this run under {Base} could not be aborted; the next run (or the bucket's lifecycle rule) removes them")]
+    private static partial void LogUploadsLeft(ILogger logger, int count, string @base);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "File export of {Owner}/{Project} failed unexpectedly")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string owner, string project);

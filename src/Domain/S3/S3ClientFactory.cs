@@ -6,15 +6,21 @@ namespace Portal.Domain.S3;
 
 public interface IS3ClientFactory
 {
-    /// <summary>A client for one target. The caller disposes it.</summary>
-    IAmazonS3 Create(S3Target target);
+    /// <summary>A client for one target whose requests follow <paramref name="policy"/> (default: <see cref="S3RequestPolicy.Default"/>). The caller disposes it.</summary>
+    IAmazonS3 Create(S3Target target, S3RequestPolicy? policy = null);
 }
 
-internal sealed class S3ClientFactory : IS3ClientFactory
+internal sealed class S3ClientFactory(TimeProvider? time = null) : IS3ClientFactory
 {
-    public IAmazonS3 Create(S3Target target)
+    public IAmazonS3 Create(S3Target target, S3RequestPolicy? policy = null)
     {
-        var config = new AmazonS3Config { RegionEndpoint = RegionEndpoint.GetBySystemName(target.Region) };
+        var config = new AmazonS3Config
+        {
+            RegionEndpoint = RegionEndpoint.GetBySystemName(target.Region),
+            HttpClientFactory = new S3HttpClientFactory(policy ?? S3RequestPolicy.Default, time ?? TimeProvider.System),
+            // S3Store retries itself (back-off within a file's attempts), so that every retry is seen and bounded once.
+            MaxErrorRetry = 0,
+        };
         if (target.Endpoint is { } endpoint)
         {
             config.ServiceURL = endpoint.ToString();

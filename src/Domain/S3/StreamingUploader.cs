@@ -5,8 +5,8 @@ using Amazon.S3.Model;
 
 namespace Portal.Domain.S3;
 
-/// <summary>What was stored: the bytes counted and their SHA-256, both computed while streaming.</summary>
-public sealed record UploadResult(long Size, string Sha256);
+/// <summary>What was stored: the bytes counted and their SHA-256, both computed while streaming, and the ETag S3 gave it.</summary>
+public sealed record UploadResult(long Size, string Sha256, string ETag = "");
 
 /// <summary>The source sent fewer or more bytes than announced.</summary>
 public sealed class ContentLengthException(long expected, long actual)
@@ -53,8 +53,8 @@ public sealed class StreamingUploader(S3Store store, PartBuffers buffers, int ma
             // A whole object's hash is known before it is sent, so it travels as metadata: a later
             // repair can then keep the object without reading it again.
             var withHash = new Dictionary<string, string>(metadata) { [Sha256Metadata] = sha256 };
-            await store.PutAsync(key, new ArraySegment<byte>(buffer, 0, read), withHash, null, cancellationToken);
-            return new UploadResult(read, sha256);
+            var etag = await store.PutAsync(key, new ArraySegment<byte>(buffer, 0, read), withHash, null, cancellationToken);
+            return new UploadResult(read, sha256, etag);
         }
         finally
         {
@@ -103,8 +103,8 @@ public sealed class StreamingUploader(S3Store store, PartBuffers buffers, int ma
             }
             if (total != size) throw new ContentLengthException(size, total);
             var parts = await Task.WhenAll(uploads);
-            await store.CompleteMultipartAsync(key, uploadId, parts.ToList(), cancellationToken);
-            return new UploadResult(total, Convert.ToHexStringLower(hash.GetHashAndReset()));
+            var etag = await store.CompleteMultipartAsync(key, uploadId, parts.ToList(), cancellationToken);
+            return new UploadResult(total, Convert.ToHexStringLower(hash.GetHashAndReset()), etag);
         }
         catch (Exception e)
         {

@@ -2,7 +2,7 @@ using Portal.Client.Accounts;
 
 namespace Portal.Client.Admin;
 
-/// <summary>One account as the admin pages show it.</summary>
+/// <summary>One account as the admin pages show it. <see cref="SignInMethods"/>: "Password", the provider's name, or both ("Password, Keycloak").</summary>
 public sealed record UserSummary(
     string Id,
     string Email,
@@ -10,4 +10,5 @@ public sealed record UserSummary(
     bool IsAdmin,
     DateTimeOffset CreatedAt,
     DateTimeOffset? StatusChangedAt,
-    string? StatusChangedBy);
+    string? StatusChangedBy,
+    string? SignInMethods = null);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Accounts.SingleSignOn;
 using Portal.Client.Accounts;
 using Portal.Client.Admin;
 using Portal.Data;
@@ -18,46 +19,65 @@ public sealed class AccountService(
     PortalDbContext db,
     IAccountNotifications notifications,
     IOptions<PortalOptions> options,
+    SignInMethods signInMethods,
     TimeProvider clock,
     ILogger<AccountService> logger)
 {
     public async Task<(IdentityResult Result, ApplicationUser User)> RegisterAsync(string email, string password)
     {
-        var user = new ApplicationUser
+        var user = NewUser(email, emailConfirmed: false);
+        var result = await CreateAsync(user, password, emailTrusted: true);
+        if (result.Succeeded)
         {
-            UserName = email,
-            Email = email,
-            Status = AccountStatus.Pending,
-            CreatedAt = clock.GetUtcNow(),
-        };
-        var result = await users.CreateAsync(user, password);
+            notifications.SignedUp(user);
+        }
+        return (result, user);
+    }
+
+    public ApplicationUser NewUser(string email, bool emailConfirmed) => new()
+    {
+        UserName = email,
+        Email = email,
+        EmailConfirmed = emailConfirmed,
+        Status = AccountStatus.Pending,
+        CreatedAt = clock.GetUtcNow(),
+    };
+
+    /// <summary>
+    /// Creates an account (without a password for a provider account); the caller announces the sign-up once it is kept.
+    /// <paramref name="emailTrusted"/>: the address may claim <c>Portal:AdminEmail</c> (a provider's unverified email may not).
+    /// <paramref name="asAdmin"/>: the break-glass admin, an approved Admin whatever the rule.
+    /// </summary>
+    internal async Task<IdentityResult> CreateAsync(ApplicationUser user, string? password, bool emailTrusted, bool asAdmin = false)
+    {
+        var result = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {
-            return (result, user);
+            return result;
         }
 
-        if (await IsFirstAdminAsync(user))
+        if (asAdmin || await IsFirstAdminAsync(user, emailTrusted))
         {
             await ApproveAsAdminAsync(user);
-            logger.LogInformation("{Email} registered and became an approved Admin.", email);
+            logger.LogInformation("{Email} registered and became an approved Admin.", user.Email);
         }
         else
         {
-            logger.LogInformation("{Email} registered and awaits approval.", email);
+            logger.LogInformation("{Email} registered and awaits approval.", user.Email);
         }
-        notifications.SignedUp(user);
-        return (result, user);
+        return result;
     }
 
     public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
         var adminIds = await AdminIdsAsync(approvedOnly: false, cancellationToken);
         var all = await users.Users.AsNoTracking().ToListAsync(cancellationToken);
+        var methods = await signInMethods.DescribeAsync(all, cancellationToken);
         return all
             .OrderBy(u => u.Status != AccountStatus.Pending)
             .ThenBy(u => u.CreatedAt)
             .Select(u => new UserSummary(u.Id, u.Email ?? u.UserName ?? u.Id, u.Status, adminIds.Contains(u.Id),
-                u.CreatedAt, u.StatusChangedAt, u.StatusChangedBy))
+                u.CreatedAt, u.StatusChangedAt, u.StatusChangedBy, methods[u.Id]))
             .ToList();
     }
 
@@ -151,17 +171,19 @@ public sealed class AccountService(
             return LastAdmin(user);
         }
         await Check(users.RemoveFromRoleAsync(user, PortalRoles.Admin));
-        // Signs the user out everywhere: the old cookie still claims the Admin role.
+        // A group grants it again at the next sign-in; until then it is the admin's decision.
+        user.AdminFromGroup = false;
+        // Signs the user out everywhere (and saves the user): the old cookie still claims the Admin role.
         await Check(users.UpdateSecurityStampAsync(user));
         return AccountResult.Done($"{user.Email} is no longer an Admin.");
     });
 
-    private async Task<bool> IsFirstAdminAsync(ApplicationUser user)
+    private async Task<bool> IsFirstAdminAsync(ApplicationUser user, bool emailTrusted)
     {
         var adminEmail = options.Value.AdminEmail;
         if (!string.IsNullOrWhiteSpace(adminEmail))
         {
-            return string.Equals(users.NormalizeEmail(adminEmail), user.NormalizedEmail, StringComparison.Ordinal);
+            return emailTrusted && string.Equals(users.NormalizeEmail(adminEmail), user.NormalizedEmail, StringComparison.Ordinal);
         }
         // The earliest account, by a total order, so two simultaneous first sign-ups cannot both (or neither) win.
         var firstId = await users.Users
@@ -178,7 +200,7 @@ public sealed class AccountService(
         await Check(users.AddToRolesAsync(user, [PortalRoles.User, PortalRoles.Admin]));
     }
 
-    private async Task<bool> IsLastAdminAsync(ApplicationUser user)
+    internal async Task<bool> IsLastAdminAsync(ApplicationUser user)
     {
         var admins = await AdminIdsAsync(approvedOnly: true);
         return admins.Contains(user.Id) && admins.Count <= 1;

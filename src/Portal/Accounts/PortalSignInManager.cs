@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Portal.Accounts.SingleSignOn;
 using Portal.Client.Accounts;
 using Portal.Data;
 
@@ -9,6 +11,8 @@ namespace Portal.Accounts;
 /// <summary>
 /// Rejected and disabled accounts cannot sign in, and their existing cookies fail the
 /// security-stamp check. Pending accounts sign in; the authorization policies keep them out.
+/// <c>Authentication:LocalAccounts</c> decides whose password still works (docs/decisions/011); a session that
+/// signed in through the provider has its groups re-read at each stamp check.
 /// </summary>
 public sealed class PortalSignInManager(
     UserManager<ApplicationUser> userManager,
@@ -17,7 +21,10 @@ public sealed class PortalSignInManager(
     IOptions<IdentityOptions> optionsAccessor,
     ILogger<SignInManager<ApplicationUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<ApplicationUser> confirmation)
+    IUserConfirmation<ApplicationUser> confirmation,
+    LocalAccountsPolicy localAccounts,
+    ProviderSessionCheck providerSessions,
+    IOptions<OidcOptions> oidc)
     : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public static bool IsLockedOutOfPortal(ApplicationUser user) =>
@@ -26,6 +33,27 @@ public sealed class PortalSignInManager(
     public override async Task<bool> CanSignInAsync(ApplicationUser user) =>
         !IsLockedOutOfPortal(user) && await base.CanSignInAsync(user);
 
+    public override async Task<SignInResult> PasswordSignInAsync(ApplicationUser user, string password, bool isPersistent, bool lockoutOnFailure) =>
+        await localAccounts.AllowsPasswordAsync(user)
+            ? await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure)
+            : SignInResult.NotAllowed;
+
     public override async Task<bool> ValidateSecurityStampAsync(ApplicationUser? user, string? securityStamp) =>
         user is not null && !IsLockedOutOfPortal(user) && await base.ValidateSecurityStampAsync(user, securityStamp);
+
+    public override async Task<ApplicationUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal)
+    {
+        var user = await base.ValidateSecurityStampAsync(principal);
+        if (user is null || principal is null)
+        {
+            return user;
+        }
+        var viaProvider = principal.HasClaim(ClaimTypes.AuthenticationMethod, OidcOptions.Scheme);
+        if (!viaProvider)
+        {
+            // A password (or registration) session of someone whose password no longer counts ends here.
+            return await localAccounts.AllowsPasswordAsync(user) ? user : null;
+        }
+        return !oidc.Value.Enabled || await providerSessions.IsStillValidAsync(user) ? user : null;
+    }
 }

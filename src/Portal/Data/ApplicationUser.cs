@@ -13,4 +13,7 @@ public class ApplicationUser : IdentityUser
 
     /// <summary>Email of the admin who last changed <see cref="Status"/>.</summary>
     public string? StatusChangedBy { get; set; }
+
+    /// <summary>Admin came from a provider group (Authentication:Oidc:AdminGroups), so losing the group takes it away.</summary>
+    public bool AdminFromGroup { get; set; }
 }

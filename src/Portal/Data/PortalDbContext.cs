@@ -34,6 +34,7 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<RunDailyStat> RunDailyStats => Set<RunDailyStat>();
     public DbSet<ComponentCheck> ComponentChecks => Set<ComponentCheck>();
     public DbSet<PortalSetting> PortalSettings => Set<PortalSetting>();
+    public DbSet<NodeProbe> NodeProbes => Set<NodeProbe>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

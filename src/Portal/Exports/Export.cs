@@ -71,6 +71,12 @@ public sealed class Export
     /// <summary>The run holding the export; set and cleared atomically, so one export never runs twice at once.</summary>
     public long? ActiveRunId { get; set; }
 
+    /// <summary>
+    /// Raised by every claim: the holder's fencing token. Each change the holder makes to the export, and its end, is
+    /// conditional on <see cref="ActiveRunId"/> and this still being its own (docs/decisions/010-run-fencing.md).
+    /// </summary>
+    public long ClaimGeneration { get; set; }
+
     // The last run, kept here so the dashboard never scans the runs table.
     public long? LastRunId { get; set; }
     public StatusCode? LastStatus { get; set; }

@@ -157,7 +157,10 @@ public sealed class ExportService(
         return SaveResult.Ok(id);
     }
 
-    /// <summary>Archived exports stop, leave Hangfire, and free their names; their runs stay for the record.</summary>
+    /// <summary>
+    /// Archived exports stop, leave Hangfire, and free their names; their runs stay for the record. A job aborts the
+    /// multipart uploads its runs left in S3.
+    /// </summary>
     public async Task<SaveResult> ArchiveAsync(PortalUser user, int id, CancellationToken cancellationToken)
     {
         var export = await Visible(user).SingleOrDefaultAsync(e => e.Id == id && !e.Archived, cancellationToken);
@@ -168,6 +171,7 @@ public sealed class ExportService(
         export.NextRunAt = null;
         await db.SaveChangesAsync(cancellationToken);
         schedules.Apply(export);
+        if (export.S3DestinationId is not null) jobs.Enqueue<UploadCleanupJob>(j => j.AbortUploadsAsync(id, CancellationToken.None));
         return SaveResult.Ok(id);
     }
 

@@ -25,6 +25,7 @@ public static class ExportsSetup
     public static IServiceCollection AddPortalExports(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ExportsOptions>().Bind(configuration.GetSection(ExportsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ExportsOptions>, RunLeaseValidator>();
         services.AddDominoClient().AddFileExport().AddImageExport();
         services.AddOptions<DominoClientOptions>().Bind(configuration.GetSection(DominoClientOptions.Section));
         services.AddOptions<FileExportOptions>().Bind(configuration.GetSection(FileExportOptions.Section));
@@ -33,6 +34,7 @@ public static class ExportsSetup
         services.AddSingleton(new PortalNode(configuration["Portal:NodeName"] is { Length: > 0 } name ? name : Environment.MachineName));
 
         services.AddSingleton<ExportRunner>();
+        services.AddRunFencing();
         services.AddScoped<RunStore>();
         services.AddScoped<ExportRequests>();
         services.AddScoped<StatusLogPublisher>();
@@ -65,6 +67,8 @@ public static class ExportsSetup
     {
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
+        // Endings this node journaled while its database was away are the truth about its runs: recorded before recovery.
+        await provider.GetRequiredService<RunFinisher>().ReplayAsync(cancellationToken);
         await provider.GetRequiredService<RunRecovery>().RecoverThisNodeAsync(cancellationToken);
         await provider.GetRequiredService<ExportScheduleSync>().SyncAllAsync(cancellationToken);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Portal.Client.Exports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -6,25 +7,31 @@ using Portal.Domain.Files;
 using Portal.Domain.Images;
 using Portal.Domain.Runs;
 using Portal.Exports;
+using Portal.Health;
 using Portal.Nodes;
 
 namespace Portal.Runs;
 
 /// <summary>
-/// Runs one export: takes the export's guard, runs its parts side by side with the owner's key,
-/// records everything, and lets go. A second start while one is going is recorded as 101 and returns
-/// at once; a run past <c>Exports:RunTimeout</c> is cancelled as 103; a cancel request as 104; a
-/// stopping portal leaves 102.
+/// Runs one export: claims the export's guard (with a fencing token), runs its parts side by side with the owner's key,
+/// records everything while the claim holds, and lets go. A second start while one is going is recorded as 101 and
+/// returns at once; a run past <c>Exports:RunTimeout</c> is cancelled as 103; a cancel request as 104; a stopping
+/// portal leaves 102; a run that finds another run took its export over stops at once and records nothing
+/// (docs/decisions/010-run-fencing.md).
 /// </summary>
 public sealed class ExportRunner(
     IServiceScopeFactory scopes,
     ProjectFilesExporter files,
     ImageExporter images,
     IOptions<ExportsOptions> options,
+    IOptions<FileExportOptions> fileOptions,
     PortalNode node,
+    DatabaseWrites writes,
     TimeProvider time,
     ILogger<ExportRunner> logger)
 {
+    private readonly RunLeaseTimes _lease = RunLeaseTimes.For(options.Value, fileOptions.Value);
+
     /// <summary>A scheduled tick: a new run, then <see cref="RunAsync(long, CancellationToken)"/>.</summary>
     public async Task RunScheduledAsync(int exportId, CancellationToken shutdown)
     {
@@ -50,28 +57,32 @@ public sealed class ExportRunner(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var store = scope.ServiceProvider.GetRequiredService<RunStore>();
+        var finisher = scope.ServiceProvider.GetRequiredService<RunFinisher>();
         var exportId = await db.Runs.Where(r => r.Id == runId).Select(r => (int?)r.ExportId).SingleOrDefaultAsync(shutdown);
         if (exportId is null) return;
 
-        var (claim, activeRunId) = await store.ClaimAsync(runId, exportId.Value, node.Name, options.Value.StaleRunAfter, shutdown);
-        if (claim == ClaimOutcome.Duplicate) return;
-        if (claim == ClaimOutcome.AlreadyRunning)
+        // Taken before the claim writes its heartbeat, so the lease never starts later than the heartbeat others judge it by.
+        var (claimedTimestamp, claimedAt) = (time.GetTimestamp(), time.GetUtcNow());
+        var claimed = await store.ClaimAsync(runId, exportId.Value, node.Name, options.Value.StaleRunAfter, shutdown);
+        if (claimed.Outcome == ClaimOutcome.Duplicate) return;
+        if (claimed.Outcome == ClaimOutcome.AlreadyRunning)
         {
-            RunLog.AlreadyRunning(logger, runId, exportId.Value, activeRunId ?? 0);
-            var number = await db.Runs.Where(r => r.Id == activeRunId).Select(r => r.Number).SingleOrDefaultAsync(shutdown);
-            await FinishAsync(db, runId, exportId.Value, Outcome.Of(StatusCode.ExecutionScheduleTimeout,
-                $"The export was already running (run #{number}), so this run did not start"), holdsGuard: false);
+            RunLog.AlreadyRunning(logger, runId, exportId.Value, claimed.HolderId ?? 0);
+            await finisher.FinishAsync(Outcome.Of(StatusCode.ExecutionScheduleTimeout, claimed.Refusal)
+                .ToEnding(runId, exportId.Value, null, time.GetUtcNow(), null));
             return;
         }
 
+        using var claim = new RunClaim(scopes, time, _lease, writes, runId, exportId.Value, claimed.Generation, claimedTimestamp, claimedAt);
+        await using var recorder = new RunRecorder(scopes, time, claim, writes);
         var outcome = Outcome.Of(StatusCode.UnknownError, StatusCode.UnknownError.Describe());
         try
         {
-            outcome = await ExecuteAsync(scope.ServiceProvider, runId, exportId.Value, shutdown);
+            outcome = await ExecuteAsync(scope.ServiceProvider, claim, recorder, shutdown);
         }
         catch (Exception e) when (e is not OperationCanceledException || !shutdown.IsCancellationRequested)
         {
-            RunLog.Unexpected(logger, e, runId);
+            if (e is not RunLeaseException) RunLog.Unexpected(logger, e, runId);
             outcome = Outcome.Of(e is ExportException known ? known.Code : StatusCode.UnknownError,
                 e is ExportException ? e.Message : $"An unexpected error has occurred: {e.GetType().Name}") with
             {
@@ -85,13 +96,13 @@ public sealed class ExportRunner(
         }
         finally
         {
-            await FinishAsync(db, runId, exportId.Value, outcome, holdsGuard: true);
-            if (outcome.HasFilesPart) await PublishLogsAsync(runId, exportId.Value);
+            await EndAsync(finisher, claim, recorder, outcome);
         }
     }
 
-    private async Task<Outcome> ExecuteAsync(IServiceProvider services, long runId, int exportId, CancellationToken shutdown)
+    private async Task<Outcome> ExecuteAsync(IServiceProvider services, RunClaim claim, RunRecorder recorder, CancellationToken shutdown)
     {
+        var (runId, exportId) = (claim.RunId, claim.ExportId);
         var db = services.GetRequiredService<PortalDbContext>();
         var requests = services.GetRequiredService<ExportRequests>();
         var export = await requests.LoadAsync(exportId, shutdown)
@@ -101,69 +112,73 @@ public sealed class ExportRunner(
         if (!export.Enabled && trigger == RunTrigger.Schedule)
             return Outcome.Of(StatusCode.Disabled, StatusCode.Disabled.Describe());
 
-        await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, StatusCode.Running), shutdown);
-        await using var recorder = new RunRecorder(scopes, time, runId);
+        if (!await claim.RenewAsync(s => s.SetProperty(r => r.Status, StatusCode.Running), shutdown)) throw RunClaim.LostException();
         await recorder.For(RunPart.Files).StageAsync(StatusCode.Running, shutdown);
         RunLog.Started(logger, runId, exportId, node.Name);
 
         var apiKey = await requests.OwnerKeyAsync(export, shutdown);
         using var timeout = new CancellationTokenSource(options.Value.RunTimeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(shutdown, timeout.Token, recorder.CancelRequested);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(shutdown, timeout.Token, recorder.CancelRequested, claim.Lost);
         using var stopPump = new CancellationTokenSource();
         var pump = recorder.PumpAsync(options.Value.ProgressInterval, logger, stopPump.Token);
 
         var runsFiles = export.Kind == ExportKind.Project && export.ExportFiles && export.S3Destination is not null;
         var runsImage = (export.Kind == ExportKind.Environment || export.ExportImage) && export.RegistryDestination is not null;
-        var filesTask = runsFiles
-            ? files.ExportAsync(requests.Files(export, apiKey, runId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                recorder.For(RunPart.Files), linked.Token)
-            : Task.FromResult<FileExportResult?>(null)!;
-        var imageTask = runsImage
-            ? images.ExportAsync(requests.Image(export, apiKey), recorder.For(RunPart.Image), linked.Token)
-            : Task.FromResult<ImageExportResult?>(null)!;
-        FileExportResult? filesResult = await filesTask;
-        ImageExportResult? imageResult = await imageTask;
-
-        await stopPump.CancelAsync();
-        await pump;
-        await recorder.FlushAsync(CancellationToken.None);
+        FileExportResult? filesResult;
+        ImageExportResult? imageResult;
+        try
+        {
+            var filesTask = runsFiles
+                ? files.ExportAsync(requests.Files(export, apiKey, runId.ToString(CultureInfo.InvariantCulture)) with { Lease = claim },
+                    recorder.For(RunPart.Files), linked.Token)
+                : Task.FromResult<FileExportResult?>(null)!;
+            var imageTask = runsImage
+                ? images.ExportAsync(requests.Image(export, apiKey), recorder.For(RunPart.Image), linked.Token)
+                : Task.FromResult<ImageExportResult?>(null)!;
+            filesResult = await filesTask;
+            imageResult = await imageTask;
+        }
+        finally
+        {
+            await stopPump.CancelAsync();
+            await pump;
+        }
+        try
+        {
+            await recorder.FlushAsync(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // What it could not save goes with the run's ending.
+            RunLog.ProgressNotSaved(logger, e, runId);
+        }
 
         var cancelledBy = timeout.IsCancellationRequested ? StatusCode.ExecutionRunTimeout
             : recorder.CancelRequested.IsCancellationRequested ? StatusCode.ExecutionCancelled
-            : shutdown.IsCancellationRequested ? StatusCode.ExecutionNotComplete
+            : shutdown.IsCancellationRequested || claim.IsLost ? StatusCode.ExecutionNotComplete
             : (StatusCode?)null;
         return Outcome.From(export, filesResult, imageResult, cancelledBy, options.Value.RunTimeout);
     }
 
-    private async Task FinishAsync(PortalDbContext db, long runId, int exportId, Outcome outcome, bool holdsGuard)
+    /// <summary>
+    /// Records the run's end, unless it lost its claim: then the run that took the export over owns the record (102)
+    /// and the export's state, and this one writes nothing.
+    /// </summary>
+    private async Task EndAsync(RunFinisher finisher, RunClaim claim, RunRecorder recorder, Outcome outcome)
     {
-        // Whatever stopped the run, its end is recorded: no run stays "running" for ever.
-        var ct = CancellationToken.None;
-        var now = time.GetUtcNow();
-        db.ChangeTracker.Clear();
-        var run = await db.Runs.SingleAsync(r => r.Id == runId, ct);
-        outcome.ApplyTo(run, now);
-        // A part that never reported its end (the run failed around it) ends with the run.
-        if (run.FilesStatus?.IsRunning() == true) run.FilesStatus = run.Status;
-        if (run.ImageStatus?.IsRunning() == true) run.ImageStatus = run.Status;
-        db.RunStages.Add(new RunStage { RunId = runId, Code = run.Status, At = now });
-        await db.SaveChangesAsync(ct);
-
-        var export = await db.Exports.SingleAsync(e => e.Id == exportId, ct);
-        outcome.ApplyTo(export);
-        if (export.LastRunId is null || export.LastRunId <= runId)
+        if (claim.IsLost)
         {
-            export.LastRunId = runId;
-            export.LastStatus = run.Status;
-            export.LastRunAt = run.StartedAt ?? run.CreatedAt;
-            export.LastDurationSeconds = run.StartedAt is { } started ? (now - started).TotalSeconds : 0;
-            export.LastBytes = run.BytesDone + run.ImageBytesDone;
+            RunLog.ClaimLost(logger, claim.RunId, claim.ExportId);
+            return;
         }
-        export.NextRunAt = ExportScheduleSync.NextRun(export, now);
-        if (holdsGuard && export.ActiveRunId == runId) export.ActiveRunId = null;
-        await db.SaveChangesAsync(ct);
-        await RunStatistics.AddAsync(db, export, run, now, ct);
-        RunLog.Ended(logger, runId, exportId, (int)run.Status, run.Message ?? "");
+        var (files, images, stages) = recorder.TakeUnsaved();
+        var ending = outcome.ToEnding(claim.RunId, claim.ExportId, claim.Generation, time.GetUtcNow(), recorder.Counters,
+            files.Select(f => new PendingFile(f.Path, f.Size, f.Sha256, f.Outcome, f.Attempts, f.Error)).ToList(),
+            images.Select(i => new PendingImage(i.Reference, i.Digest, i.Size)).ToList(),
+            stages.Select(s => new PendingStage(s.Code, s.At)).ToList());
+        var recorded = await finisher.FinishAsync(ending);
+        if (recorded == EndingRecorded.ClaimLost) RunLog.ClaimLost(logger, claim.RunId, claim.ExportId);
+        if (recorded == EndingRecorded.Recorded && ending.HasFilesPart) await PublishLogsAsync(claim.RunId, claim.ExportId);
     }
 
     private async Task PublishLogsAsync(long runId, int exportId)

@@ -6,7 +6,7 @@ using Portal.Exports;
 
 namespace Portal.Runs;
 
-/// <summary>How a run ended, put together from its parts' results, and what it changes on the run and the export.</summary>
+/// <summary>How a run ended, put together from its parts' results (recorded as a <see cref="RunEnding"/>).</summary>
 internal sealed record Outcome(StatusCode Status, string Message)
 {
     public string? ExceptionType { get; init; }
@@ -43,57 +43,33 @@ internal sealed record Outcome(StatusCode Status, string Message)
         };
 
         if (filesStatus?.IsError() == true)
-            return outcome.Failed(filesStatus.Value, Label(both, "Files", CancelMessage(filesStatus.Value, timeout) ?? files!.Message),
-                files!.ExceptionType, files.ExceptionDetails);
+            return outcome.Failed(filesStatus.Value,
+                Label(both, "Files", (filesStatus != files!.Status ? CancelMessage(filesStatus.Value, timeout) : null) ?? files.Message),
+                files.ExceptionType, files.ExceptionDetails);
         if (imageStatus?.IsError() == true)
-            return outcome.Failed(imageStatus.Value, Label(both, "Image", CancelMessage(imageStatus.Value, timeout) ?? image!.Message),
-                image!.ExceptionType, WithBuildOutput(image.ExceptionDetails, image.BuildOutput));
+            return outcome.Failed(imageStatus.Value,
+                Label(both, "Image", (imageStatus != image!.Status ? CancelMessage(imageStatus.Value, timeout) : null) ?? image.Message),
+                image.ExceptionType, WithBuildOutput(image.ExceptionDetails, image.BuildOutput));
         if (filesStatus is null or StatusCode.Skipped && imageStatus is null or StatusCode.Skipped)
             return outcome with { Status = StatusCode.Skipped, Message = Summary(files, image) };
         return outcome with { Status = StatusCode.Completed, Message = Summary(files, image) };
     }
 
-    public void ApplyTo(Run run, DateTimeOffset now)
-    {
-        run.Status = Status;
-        run.Message = Message.Length <= 2000 ? Message : Message[..2000];
-        run.EndedAt = now;
-        run.ExceptionType = ExceptionType;
-        run.ExceptionDetails = ExceptionDetails;
-        if (Files is { } files)
-        {
-            run.FilesStatus = FilesStatus;
-            run.CommitId = files.CommitId;
-            run.FilesLocation = FilesLocation;
-            run.FilesSeconds = files.Duration.TotalSeconds;
-        }
-        if (Image is { } image)
-        {
-            run.ImageStatus = ImageStatus;
-            run.EnvironmentId = image.Environment?.Id;
-            run.EnvironmentRevision = image.Environment?.Revision;
-            run.EnvironmentName = image.Environment?.Name;
-            run.ImageSeconds = (image.Durations.Pull ?? TimeSpan.Zero) + (image.Durations.Build ?? TimeSpan.Zero)
-                + (image.Durations.Push ?? TimeSpan.Zero) is var total && total > TimeSpan.Zero ? total.TotalSeconds : null;
-        }
-    }
-
-    /// <summary>Keeps what the skip rules need for the next run.</summary>
-    public void ApplyTo(Export export)
-    {
-        if (Files is { } files)
-        {
-            export.FilesCommitId = files.NewState.LastCommitId;
-            export.FilesFingerprint = files.NewState.Fingerprint;
-            if (files.Status == StatusCode.Completed) export.FilesLocation = files.LatestLocation;
-        }
-        if (Image?.NewState is { } state)
-        {
-            export.ImageEnvironmentId = state.EnvironmentId;
-            export.ImageRevision = state.Revision;
-            export.ImageFingerprint = state.Fingerprint;
-        }
-    }
+    /// <summary>The run's end as it is recorded, with the records no save has written yet.</summary>
+    public RunEnding ToEnding(long runId, int exportId, long? generation, DateTimeOffset endedAt, RunCounters? counters,
+        IReadOnlyList<PendingFile>? files = null, IReadOnlyList<PendingImage>? images = null, IReadOnlyList<PendingStage>? stages = null) =>
+        new(runId, exportId, generation, Status, Message, endedAt, ExceptionType, ExceptionDetails,
+            Files is { } f
+                ? new FilesEnding(FilesStatus, f.CommitId, FilesLocation, f.Duration.TotalSeconds, f.NewState.LastCommitId, f.NewState.Fingerprint,
+                    f.Status == StatusCode.Completed ? f.LatestLocation : null)
+                : null,
+            Image is { } i
+                ? new ImageEnding(ImageStatus, i.Environment?.Id, i.Environment?.Revision, i.Environment?.Name,
+                    (i.Durations.Pull ?? TimeSpan.Zero) + (i.Durations.Build ?? TimeSpan.Zero) + (i.Durations.Push ?? TimeSpan.Zero) is var total
+                    && total > TimeSpan.Zero ? total.TotalSeconds : null,
+                    i.NewState?.EnvironmentId, i.NewState?.Revision, i.NewState?.Fingerprint)
+                : null,
+            counters, files ?? [], images ?? [], stages ?? []);
 
     private Outcome Failed(StatusCode code, string message, string? type, string? details) =>
         this with { Status = code, Message = message, ExceptionType = type, ExceptionDetails = details };

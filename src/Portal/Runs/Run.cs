@@ -36,6 +36,9 @@ public sealed class Run
     /// <summary>The node (machine and process) running it.</summary>
     public string? Node { get; set; }
 
+    /// <summary>The export's <see cref="Export.ClaimGeneration"/> this run's claim got: its fencing token (null until claimed).</summary>
+    public long? ClaimGeneration { get; set; }
+
     /// <summary>The Hangfire job that runs it.</summary>
     public string? JobId { get; set; }
 

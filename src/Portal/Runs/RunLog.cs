@@ -11,6 +11,10 @@ internal static partial class RunLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} of export {ExportId} ended with {Status}: {Message}")]
     public static partial void Ended(ILogger logger, long runId, int exportId, int status, string message);
 
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Run {RunId} lost its claim on export {ExportId}: another run took it over (or ended this one), so it stopped and records nothing more")]
+    public static partial void ClaimLost(ILogger logger, long runId, int exportId);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} of export {ExportId} did not start: run {ActiveRunId} is still going")]
     public static partial void AlreadyRunning(ILogger logger, long runId, int exportId, long activeRunId);
 

@@ -2,64 +2,85 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Runs;
+using Portal.Health;
 
 namespace Portal.Runs;
 
 /// <summary>
 /// Records a live run: stages at once, byte counts and file records in batches every
-/// <c>Exports:ProgressInterval</c> (which is also the run's heartbeat), and notices a cancel
-/// request made on any node. One per run; <see cref="For"/> gives each part its own progress.
+/// <c>Exports:ProgressInterval</c>, and notices a cancel request made on any node. Every save renews the run's claim
+/// (<see cref="RunClaim"/>) in the same conditional statement; a save that finds the claim lost writes nothing and the
+/// run stops. Records a failed save could not write stay queued for the next one, and for the run's ending.
+/// One per run; <see cref="For"/> gives each part its own progress.
 /// </summary>
-internal sealed class RunRecorder(IServiceScopeFactory scopes, TimeProvider time, long runId) : IAsyncDisposable
+internal sealed partial class RunRecorder(IServiceScopeFactory scopes, TimeProvider time, RunClaim claim, DatabaseWrites writes)
+    : IAsyncDisposable
 {
     private readonly ConcurrentQueue<RunFile> _files = new();
     private readonly ConcurrentQueue<RunImage> _images = new();
+    private readonly ConcurrentQueue<RunStage> _stages = new();
+    private readonly SemaphoreSlim _saving = new(1, 1);
     private readonly CancellationTokenSource _cancelRequested = new();
+    private List<RunFile> _unsavedFiles = [];
+    private List<RunImage> _unsavedImages = [];
+    private List<RunStage> _unsavedStages = [];
+    private bool _uncertain;
     private long _filesDone, _filesFailed, _bytesDone, _imageBytesDone;
     private int _filesTotal;
     private long _bytesTotal, _imageBytesTotal;
+    private StatusCode? _filesStage, _imageStage;
 
-    public long RunId => runId;
+    public long RunId => claim.RunId;
 
     /// <summary>Fires when someone asked (through the UI or API, on any node) to cancel the run.</summary>
     public CancellationToken CancelRequested => _cancelRequested.Token;
 
     public IExportProgress For(RunPart part) => new PartProgress(this, part);
 
-    /// <summary>Saves what changed since the last flush and refreshes the heartbeat.</summary>
-    public async Task FlushAsync(CancellationToken cancellationToken)
+    /// <summary>The counters as they stand, for the run's ending.</summary>
+    public RunCounters Counters => new(_filesTotal, (int)Interlocked.Read(ref _filesDone), (int)Interlocked.Read(ref _filesFailed),
+        Interlocked.Read(ref _bytesTotal), Interlocked.Read(ref _bytesDone), Interlocked.Read(ref _imageBytesTotal),
+        Interlocked.Read(ref _imageBytesDone));
+
+    /// <summary>Saves what changed since the last save and renews the claim; false when the claim is lost.</summary>
+    public async Task<bool> FlushAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var files = Drain(_files);
-        var images = Drain(_images);
-        if (files.Count > 0 || images.Count > 0)
+        await _saving.WaitAsync(cancellationToken);
+        try
         {
-            db.AddRange(files);
-            db.AddRange(images);
-            await db.SaveChangesAsync(cancellationToken);
+            var c = Counters;
+            StatusCode? filesStage = _filesStage, imageStage = _imageStage;
+            var held = await claim.RenewAsync(s =>
+            {
+                s.SetProperty(r => r.FilesTotal, c.FilesTotal)
+                    .SetProperty(r => r.FilesDone, c.FilesDone)
+                    .SetProperty(r => r.FilesFailed, c.FilesFailed)
+                    .SetProperty(r => r.BytesTotal, c.BytesTotal)
+                    .SetProperty(r => r.BytesDone, c.BytesDone)
+                    .SetProperty(r => r.ImageBytesTotal, c.ImageBytesTotal)
+                    .SetProperty(r => r.ImageBytesDone, c.ImageBytesDone);
+                // A part's status is its latest stage while it runs, so the run page and the v1 API show each part going.
+                if (filesStage is { } f) s.SetProperty(r => r.FilesStatus, f);
+                if (imageStage is { } i) s.SetProperty(r => r.ImageStatus, i);
+            }, cancellationToken);
+            if (!held) return false;
+            await SaveRecordsAsync(cancellationToken);
+            if (!_cancelRequested.IsCancellationRequested)
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+                if (await db.Runs.AnyAsync(r => r.Id == claim.RunId && r.CancelRequested, cancellationToken))
+                    await _cancelRequested.CancelAsync();
+            }
+            return true;
         }
-        var now = time.GetUtcNow();
-        int filesTotal = _filesTotal, filesDone = (int)Interlocked.Read(ref _filesDone), filesFailed = (int)Interlocked.Read(ref _filesFailed);
-        long bytesTotal = Interlocked.Read(ref _bytesTotal), bytesDone = Interlocked.Read(ref _bytesDone);
-        long imageTotal = Interlocked.Read(ref _imageBytesTotal), imageDone = Interlocked.Read(ref _imageBytesDone);
-        await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
-            .SetProperty(r => r.HeartbeatAt, now)
-            .SetProperty(r => r.FilesTotal, filesTotal)
-            .SetProperty(r => r.FilesDone, filesDone)
-            .SetProperty(r => r.FilesFailed, filesFailed)
-            .SetProperty(r => r.BytesTotal, bytesTotal)
-            .SetProperty(r => r.BytesDone, bytesDone)
-            .SetProperty(r => r.ImageBytesTotal, imageTotal)
-            .SetProperty(r => r.ImageBytesDone, imageDone), cancellationToken);
-        if (!_cancelRequested.IsCancellationRequested
-            && await db.Runs.AnyAsync(r => r.Id == runId && r.CancelRequested, cancellationToken))
+        finally
         {
-            await _cancelRequested.CancelAsync();
+            _saving.Release();
         }
     }
 
-    /// <summary>Flushes every <paramref name="interval"/> until <paramref name="stop"/> fires; a failed flush is retried next tick.</summary>
+    /// <summary>Flushes every <paramref name="interval"/> until <paramref name="stop"/> fires or the claim is lost; a failed flush is retried next tick.</summary>
     public async Task PumpAsync(TimeSpan interval, ILogger logger, CancellationToken stop)
     {
         using var timer = new PeriodicTimer(interval, time);
@@ -67,11 +88,14 @@ internal sealed class RunRecorder(IServiceScopeFactory scopes, TimeProvider time
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
-                // A flush that has begun runs to its end: stopping mid-save would lose the records it already drained.
-                try { await FlushAsync(CancellationToken.None); }
-                catch (Exception e) when (e is not OperationCanceledException)
+                // A flush that has begun runs to its end: stopping mid-save could leave it unsure what it saved.
+                try
                 {
-                    RunLog.ProgressNotSaved(logger, e, runId);
+                    if (!await FlushAsync(CancellationToken.None)) return; // the claim is lost: the run stops (and says so once it ended)
+                }
+                catch (Exception e)
+                {
+                    RunLog.ProgressNotSaved(logger, e, claim.RunId);
                 }
             }
         }
@@ -80,83 +104,21 @@ internal sealed class RunRecorder(IServiceScopeFactory scopes, TimeProvider time
         }
     }
 
-    private async Task AddStageAsync(StatusCode stage, RunPart part)
+    /// <summary>What no save has written yet (the run's ending carries it): file records, images, stages.</summary>
+    public (List<RunFile> Files, List<RunImage> Images, List<RunStage> Stages) TakeUnsaved()
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        db.RunStages.Add(new RunStage { RunId = runId, Code = stage, At = time.GetUtcNow() });
-        // A stage is worth saving even when the run is being cancelled: it tells how far the run got.
-        await db.SaveChangesAsync(CancellationToken.None);
-        // A part's status is its latest stage while it runs (the original's executions): the run page and the
-        // v1 API show each part going, not only once it ended.
-        if (stage > StatusCode.Running)
-        {
-            await (part == RunPart.Files
-                ? db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.FilesStatus, stage), CancellationToken.None)
-                : db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.ImageStatus, stage), CancellationToken.None));
-        }
-    }
-
-    private static List<T> Drain<T>(ConcurrentQueue<T> queue)
-    {
-        var items = new List<T>();
-        while (queue.TryDequeue(out var item)) items.Add(item);
-        return items;
+        _unsavedFiles.AddRange(Drain(_files));
+        _unsavedImages.AddRange(Drain(_images));
+        _unsavedStages.AddRange(Drain(_stages));
+        var taken = (_unsavedFiles, _unsavedImages, _unsavedStages);
+        (_unsavedFiles, _unsavedImages, _unsavedStages) = ([], [], []);
+        return taken;
     }
 
     public ValueTask DisposeAsync()
     {
         _cancelRequested.Dispose();
+        _saving.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    private sealed class PartProgress(RunRecorder recorder, RunPart part) : IExportProgress
-    {
-        public async ValueTask StageAsync(StatusCode stage, CancellationToken cancellationToken) =>
-            await recorder.AddStageAsync(stage, part);
-
-        public void Totals(int items, long bytes)
-        {
-            if (part == RunPart.Files)
-            {
-                Volatile.Write(ref recorder._filesTotal, items);
-                Interlocked.Exchange(ref recorder._bytesTotal, bytes);
-            }
-            else
-            {
-                Interlocked.Exchange(ref recorder._imageBytesTotal, bytes);
-            }
-        }
-
-        public void Transferred(long bytes)
-        {
-            if (part == RunPart.Files) Interlocked.Add(ref recorder._bytesDone, bytes);
-            else Interlocked.Add(ref recorder._imageBytesDone, bytes);
-        }
-
-        public ValueTask FileAsync(FileRecord file, CancellationToken cancellationToken)
-        {
-            recorder._files.Enqueue(new RunFile
-            {
-                RunId = recorder.RunId,
-                Path = file.Path,
-                Size = file.Size,
-                Sha256 = file.Sha256,
-                Outcome = file.Outcome,
-                Attempts = file.Attempts,
-                Error = Truncate(file.Error, 2000),
-            });
-            Interlocked.Increment(ref recorder._filesDone);
-            if (file.Outcome == FileOutcome.Failed) Interlocked.Increment(ref recorder._filesFailed);
-            return ValueTask.CompletedTask;
-        }
-
-        public ValueTask ImageAsync(ImageRecord image, CancellationToken cancellationToken)
-        {
-            recorder._images.Enqueue(new RunImage { RunId = recorder.RunId, Reference = image.Reference, Digest = image.Digest, Size = image.Size });
-            return ValueTask.CompletedTask;
-        }
-
-        private static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
     }
 }

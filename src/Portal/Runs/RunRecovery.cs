@@ -42,7 +42,7 @@ public sealed class RunRecovery(PortalDbContext db, JobStorage storage, IService
             .Select(r => r.Id).ToListAsync(cancellationToken);
         var count = 0;
         foreach (var id in stale)
-            count += await InterruptAsync(id, "its node stopped sending heartbeats", cancellationToken);
+            count += await InterruptAsync(id, "its node stopped sending heartbeats", cancellationToken, staleBefore);
 
         var queuedBefore = time.GetUtcNow() - TimeSpan.FromSeconds(30);
         var queued = await db.Runs.Where(r => r.Status == StatusCode.Scheduled && r.CreatedAt < queuedBefore)
@@ -57,10 +57,10 @@ public sealed class RunRecovery(PortalDbContext db, JobStorage storage, IService
         return count;
     }
 
-    private async Task<int> InterruptAsync(long runId, string reason, CancellationToken cancellationToken)
+    private async Task<int> InterruptAsync(long runId, string reason, CancellationToken cancellationToken, DateTimeOffset? staleBefore = null)
     {
         var store = services.GetRequiredService<RunStore>();
-        if (!await store.MarkInterruptedAsync(runId, reason, cancellationToken)) return 0;
+        if (!await store.MarkInterruptedAsync(runId, reason, cancellationToken, staleBefore)) return 0;
         RunLog.Interrupted(logger, runId, reason);
         return 1;
     }

@@ -13,6 +13,20 @@ public enum ClaimOutcome
 }
 
 /// <summary>
+/// What a claim got: the fencing token (<see cref="Generation"/>) when claimed; the run holding the export, since when
+/// and where, when refused.
+/// </summary>
+public sealed record RunClaimResult(ClaimOutcome Outcome, long Generation = 0, long? HolderId = null, int? HolderNumber = null,
+    DateTimeOffset? HolderSince = null, string? HolderNode = null)
+{
+    /// <summary>What a refused start (101) records: which run holds the export, since when and where.</summary>
+    public string Refusal => HolderNumber is { } number
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"The export was already running (run #{number}, since {HolderSince?.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC on {HolderNode ?? "an unknown node"}), so this run did not start")
+        : "The export was already running, so this run did not start";
+}
+
+/// <summary>
 /// The database side of a run's life: numbering, the start transition, and the export's guard.
 /// Every step is a single conditional UPDATE, so it holds across threads, workers and nodes.
 /// </summary>
@@ -53,11 +67,13 @@ public sealed class RunStore(PortalDbContext db, TimeProvider time)
     }
 
     /// <summary>
-    /// Moves a queued run to Initializing on this node, then takes the export's guard. The first step
-    /// makes a run handed to two workers start once; the second makes an export run once at a time.
+    /// Moves a queued run to Initializing on this node, then takes the export's guard with a new generation (its fencing
+    /// token). The first step makes a run handed to two workers start once; the second makes an export run once at a time:
+    /// a compare-and-set on the guard and the generation, so of two claimants exactly one gets each generation. A holder
+    /// whose heartbeat is older than <paramref name="staleAfter"/> is recorded as 102 first — on condition that its heartbeat
+    /// is still that old, so a holder that renewed meanwhile keeps the export.
     /// </summary>
-    public async Task<(ClaimOutcome Outcome, long? ActiveRunId)> ClaimAsync(long runId, int exportId, string node,
-        TimeSpan staleAfter, CancellationToken cancellationToken)
+    public async Task<RunClaimResult> ClaimAsync(long runId, int exportId, string node, TimeSpan staleAfter, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var started = await db.Runs
@@ -67,42 +83,59 @@ public sealed class RunStore(PortalDbContext db, TimeProvider time)
                 .SetProperty(r => r.Node, node)
                 .SetProperty(r => r.StartedAt, now)
                 .SetProperty(r => r.HeartbeatAt, now), cancellationToken);
-        if (started == 0) return (ClaimOutcome.Duplicate, null);
+        if (started == 0) return new RunClaimResult(ClaimOutcome.Duplicate);
 
-        for (var attempt = 0; attempt < 3; attempt++)
+        for (var attempt = 0; attempt < 5; attempt++)
         {
+            var guard = await db.Exports.Where(e => e.Id == exportId).Select(e => new { e.ActiveRunId, e.ClaimGeneration })
+                .SingleAsync(cancellationToken);
+            if (guard.ActiveRunId is { } activeId)
+            {
+                var active = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == activeId, cancellationToken);
+                var staleBefore = time.GetUtcNow() - staleAfter;
+                var abandoned = active is null || active.Status.IsFinished() || active.HeartbeatAt < staleBefore;
+                if (!abandoned) return Refused(active!);
+                if (active is not null && !active.Status.IsFinished()
+                    && !await MarkInterruptedAsync(active.Id, "its node stopped sending heartbeats", cancellationToken, staleBefore))
+                    continue;
+            }
+            var generation = guard.ClaimGeneration + 1;
             var claimed = await db.Exports
-                .Where(e => e.Id == exportId && e.ActiveRunId == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.ActiveRunId, runId), cancellationToken);
-            if (claimed == 1) return (ClaimOutcome.Claimed, null);
-
-            var activeId = await db.Exports.Where(e => e.Id == exportId).Select(e => e.ActiveRunId).SingleOrDefaultAsync(cancellationToken);
-            if (activeId is null) continue;
-            var active = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == activeId, cancellationToken);
-            var abandoned = active is null || active.Status.IsFinished() || active.HeartbeatAt < now - staleAfter;
-            if (!abandoned) return (ClaimOutcome.AlreadyRunning, activeId);
-            if (active is not null && !active.Status.IsFinished())
-                await MarkInterruptedAsync(active.Id, "its node stopped sending heartbeats", cancellationToken);
-            var taken = await db.Exports
-                .Where(e => e.Id == exportId && e.ActiveRunId == activeId)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.ActiveRunId, runId), cancellationToken);
-            if (taken == 1) return (ClaimOutcome.Claimed, null);
+                .Where(e => e.Id == exportId && e.ClaimGeneration == guard.ClaimGeneration
+                            && (e.ActiveRunId == null || e.ActiveRunId == guard.ActiveRunId))
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.ActiveRunId, runId).SetProperty(e => e.ClaimGeneration, generation),
+                    cancellationToken);
+            if (claimed == 0) continue;
+            await db.Runs.Where(r => r.Id == runId)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.ClaimGeneration, generation), cancellationToken);
+            return new RunClaimResult(ClaimOutcome.Claimed, generation);
         }
         var holder = await db.Exports.Where(e => e.Id == exportId).Select(e => e.ActiveRunId).SingleOrDefaultAsync(cancellationToken);
-        return (ClaimOutcome.AlreadyRunning, holder);
+        var holding = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == holder, cancellationToken);
+        return holding is null ? new RunClaimResult(ClaimOutcome.AlreadyRunning, HolderId: holder) : Refused(holding);
     }
+
+    private static RunClaimResult Refused(Run holder) =>
+        new(ClaimOutcome.AlreadyRunning, HolderId: holder.Id, HolderNumber: holder.Number, HolderSince: holder.StartedAt ?? holder.CreatedAt,
+            HolderNode: holder.Node);
 
     public Task ReleaseAsync(int exportId, long runId, CancellationToken cancellationToken) =>
         db.Exports.Where(e => e.Id == exportId && e.ActiveRunId == runId)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.ActiveRunId, (long?)null), cancellationToken);
 
-    /// <summary>Records 102 on a run that can no longer finish (its node died or stopped) and frees its export.</summary>
-    public async Task<bool> MarkInterruptedAsync(long runId, string reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records 102 on a run that can no longer finish (its node died or stopped) and frees its export. With
+    /// <paramref name="staleBefore"/>, only if its heartbeat is still older than that: a run that renewed its claim meanwhile
+    /// keeps it (the renewal and this statement touch the same row, so the database orders them).
+    /// </summary>
+    public async Task<bool> MarkInterruptedAsync(long runId, string reason, CancellationToken cancellationToken, DateTimeOffset? staleBefore = null)
     {
         var now = time.GetUtcNow();
         var message = $"{StatusCode.ExecutionNotComplete.Describe()}: {reason}";
-        var changed = await db.Runs
-            .Where(r => r.Id == runId && (r.Status == StatusCode.Scheduled || r.Status == StatusCode.Initializing || r.Status >= StatusCode.Running))
+        var live = db.Runs
+            .Where(r => r.Id == runId && (r.Status == StatusCode.Scheduled || r.Status == StatusCode.Initializing || r.Status >= StatusCode.Running));
+        if (staleBefore is { } before) live = live.Where(r => r.HeartbeatAt < before);
+        var changed = await live
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Status, StatusCode.ExecutionNotComplete)
                 .SetProperty(r => r.FilesStatus, r => r.FilesStatus >= StatusCode.Running ? StatusCode.ExecutionNotComplete : r.FilesStatus)

@@ -7,4 +7,5 @@ public static class SecretPurposes
     public const string DominoRegistryPassword = "DominoRegistryPassword";
     public const string S3SecretAccessKey = "S3SecretAccessKey";
     public const string RegistryPassword = "RegistryPassword";
+    public const string ProviderTokens = "ProviderTokens";
 }

@@ -75,8 +75,7 @@ public static class ApprovalFlow
         await shots.TakeAsync(admin, "admin-users-after-decisions");
 
         // Once the WebAssembly runtime is cached the page runs in the browser and calls /api/admin/users.
-        await admin.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await users.OpenAsync();
+        await users.OpenInWebAssemblyAsync();
         await admin.RunAndWaitForResponseAsync(() => users.ApproveAsync(disabledEmail), IsUsersApiPost);
         await Expect(users.Result).ToContainTextAsync($"{disabledEmail} is approved.");
         await admin.RunAndWaitForResponseAsync(() => users.ActAsync("Disable", disabledEmail), IsUsersApiPost);

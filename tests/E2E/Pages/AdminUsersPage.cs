@@ -8,7 +8,34 @@ public sealed class AdminUsersPage(IPage page)
 
     public ILocator Result => page.GetByRole(AriaRole.Alert);
 
+    /// <summary>An account's row in the accounts table (approved, rejected, disabled), found by its email cell.</summary>
+    public ILocator AccountRow(string email) => page.GetByRole(AriaRole.Region, new() { Name = "Accounts" }).GetByRole(AriaRole.Row)
+        .Filter(new() { Has = page.GetByRole(AriaRole.Cell, new() { Name = email, Exact = true }) });
+
+    public ILocator PendingRow(string email) => PendingTable.GetByRole(AriaRole.Row)
+        .Filter(new() { Has = page.GetByRole(AriaRole.Cell, new() { Name = email, Exact = true }) });
+
     public async Task OpenAsync() => await page.GotoAsync("/admin/users");
+
+    /// <summary>
+    /// Opens the page until it runs in WebAssembly: the Auto render mode picks WebAssembly only once the
+    /// runtime is downloaded, which on a busy machine can take longer than the network going idle.
+    /// </summary>
+    public async Task OpenInWebAssemblyAsync()
+    {
+        var heading = page.GetByRole(AriaRole.Heading, new() { Name = "Users" });
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            await OpenAsync();
+            await Assertions.Expect(heading).ToHaveAttributeAsync("data-renderer", new System.Text.RegularExpressions.Regex("^(Server|WebAssembly)$"));
+            if (await heading.GetAttributeAsync("data-renderer") == "WebAssembly")
+                return;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("The users page still ran on the server after 90 s: the WebAssembly runtime never loaded.");
+            await page.WaitForTimeoutAsync(1000);
+        }
+    }
 
     public Task ApproveAsync(string email) =>
         page.GetByRole(AriaRole.Button, new() { Name = $"Approve {email}" }).ClickAsync();

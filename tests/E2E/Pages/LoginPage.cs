@@ -8,6 +8,19 @@ public sealed class LoginPage(IPage page)
 
     public ILocator Error => page.GetByRole(AriaRole.Alert);
 
+    public ILocator RegisterLink => page.GetByRole(AriaRole.Link, new() { Name = "Register as a new user" });
+
+    public ILocator ProviderButton(string displayName) => page.GetByRole(AriaRole.Button, new() { Name = $"Sign in with {displayName}" });
+
+    /// <summary>Opens the sign-in page and clicks the provider's button: the provider's form, or (a live provider session) straight back.</summary>
+    public async Task StartProviderSignInAsync(string displayName)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.RunAndWaitForResponseAsync(() => ProviderButton(displayName).ClickAsync(),
+            response => response.Request.Method == "POST" && response.Url.Contains("/Account/ExternalLogin", StringComparison.OrdinalIgnoreCase));
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
     public async Task SignInAsync(string email, string password)
     {
         await page.GotoAsync("/Account/Login");

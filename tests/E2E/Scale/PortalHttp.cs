@@ -67,6 +67,10 @@ public sealed partial class PortalHttp : IDisposable
         return started!.RunId!.Value;
     }
 
+    /// <summary>A run as <c>GET /api/runs/{id}</c> shows it.</summary>
+    public async Task<Portal.Client.Runs.RunDetails> RunAsync(long runId) =>
+        (await http.GetFromJsonAsync<Portal.Client.Runs.RunDetails>($"/api/runs/{runId}"))!;
+
     private async Task<int> SaveAsync<T>(string path, T form)
     {
         var response = await http.PostAsJsonAsync(path, form);

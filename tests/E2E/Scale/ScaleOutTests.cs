@@ -69,6 +69,8 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
         ["Hangfire:WorkerCount"] = "3",
         ["Hangfire:InvisibilityTimeout"] = "00:00:20",
         ["Exports:StaleRunAfter"] = StaleRunAfter.ToString(),
+        // A run's lease must end (with its last S3 request) before another node may take its export over.
+        ["Exports:S3RequestTimeout"] = "00:00:04",
         ["Exports:ProgressInterval"] = "00:00:01",
     }, TimeSpan.FromMinutes(3));
 

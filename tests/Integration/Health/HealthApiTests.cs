@@ -85,7 +85,7 @@ public sealed class HealthApiTests(PortalHost portal) : IClassFixture<PortalHost
         Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
         var checks = portal.Services.GetService(typeof(Microsoft.Extensions.Options.IOptions<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckServiceOptions>))
             as Microsoft.Extensions.Options.IOptions<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckServiceOptions>;
-        Assert.Equal(["database", "hangfire"],
+        Assert.Equal(["database", "database-writes", "hangfire"],
             checks!.Value.Registrations.Where(r => r.Tags.Contains(PortalHealth.ReadyTag)).Select(r => r.Name).Order());
     }
 

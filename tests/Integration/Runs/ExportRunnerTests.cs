@@ -106,7 +106,8 @@ public sealed class ExportRunnerTests(PortalExportsFixture fixture) : PortalExpo
             var first = await scenario.QueueRunAsync();
             using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(1));
             var running = Host.RunAsync(first, stop.Token);
-            await WaitForAsync(async () => (await Host.RunRecordAsync(first)).Stages.Any(st => st.Code == StatusCode.ProjectFileTansferToS3Started));
+            await Poll.UntilAsync(async () => (await Host.RunRecordAsync(first)).Stages.Any(st => st.Code == StatusCode.ProjectFileTansferToS3Started), 
+                "the run to reach its transfer", TimeSpan.FromSeconds(30));
 
             Assert.Equal(StatusCode.ProjectFileTansferToS3Started, (await Host.RunRecordAsync(first)).FilesStatus);
             var second = await scenario.QueueRunAsync();
@@ -116,7 +117,7 @@ public sealed class ExportRunnerTests(PortalExportsFixture fixture) : PortalExpo
             Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(3), "the second start returned at once");
             var refused = await Host.RunRecordAsync(second);
             Assert.Equal(StatusCode.ExecutionScheduleTimeout, refused.Status);
-            Assert.Contains("already running (run #1)", refused.Message, StringComparison.Ordinal);
+            Assert.Matches(@"already running \(run #1, since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC on test-node\)", refused.Message);
             Assert.Equal(first, (await Host.ExportRecordAsync(scenario.ExportId)).ActiveRunId);
 
             Fixture.Domino.Faults.BlobBytesPerSecond = 0;
@@ -139,7 +140,8 @@ public sealed class ExportRunnerTests(PortalExportsFixture fixture) : PortalExpo
         {
             var runId = await scenario.QueueRunAsync();
             var running = Host.RunAsync(runId);
-            await WaitForAsync(async () => (await Host.RunRecordAsync(runId)).Stages.Any(st => st.Code == StatusCode.ProjectFileTansferToS3Started));
+            await Poll.UntilAsync(async () => (await Host.RunRecordAsync(runId)).Stages.Any(st => st.Code == StatusCode.ProjectFileTansferToS3Started), 
+                "the run to reach its transfer", TimeSpan.FromSeconds(30));
 
             var cancelled = await Host.WithAsync<RunService, Client.Shared.SaveResult>(s => s.CancelAsync(scenario.User, runId, default));
             Assert.True(cancelled.Succeeded);
@@ -219,15 +221,5 @@ public sealed class ExportRunnerTests(PortalExportsFixture fixture) : PortalExpo
         using var memory = new MemoryStream();
         await response.ResponseStream.CopyToAsync(memory);
         return memory.ToArray();
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < until, "the condition came true within 30 s");
-            await Task.Delay(100);
-        }
     }
 }

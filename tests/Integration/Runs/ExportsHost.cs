@@ -39,8 +39,9 @@ public sealed class ExportsHost : IAsyncDisposable
     public CapturedLogs Logs { get; }
     public IServiceProvider Services => _provider;
 
+    /// <param name="database">Another database than a fresh SQLite file (PostgreSQL for the tests that stop it).</param>
     public static async Task<ExportsHost> StartAsync(PortalExportsFixture fixture, IReadOnlyDictionary<string, string?>? settings = null,
-        string? nodeName = null)
+        string? nodeName = null, (DatabaseProvider Provider, string ConnectionString)? database = null)
     {
         var folder = Directory.CreateTempSubdirectory("portal-exports-").FullName;
         var values = new Dictionary<string, string?>
@@ -55,15 +56,16 @@ public sealed class ExportsHost : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var logs = new CapturedLogs();
-        var connectionString = $"Data Source={Path.Combine(folder, "portal.db")}";
+        var (provider, connectionString) = database ?? (DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "portal.db")}");
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddProvider(logs))
             .AddSingleton<IConfiguration>(configuration)
             .AddPortalOptions(configuration, folder)
-            .AddPortalData(DatabaseProvider.Sqlite, connectionString)
+            .AddPortalData(provider, connectionString)
             .AddPortalAccounts()
-            .AddPortalJobs(DatabaseProvider.Sqlite, connectionString)
+            .AddPortalJobs(provider, connectionString)
             .AddPortalExports(configuration);
+        services.Configure<DatabaseOptions>(o => o.Provider = provider);
         var host = new ExportsHost(services.BuildServiceProvider(), folder, logs);
         await host._provider.MigratePortalDatabaseAsync();
         return host;
@@ -97,10 +99,10 @@ public sealed class ExportsHost : IAsyncDisposable
     /// scenarios in one host share them (an S3 target per bucket and secret).
     /// </summary>
     public async Task<(int Domino, int S3, int Registry)> ConnectionsAsync(PortalExportsFixture fixture, string? s3Secret = null,
-        string? bucket = null)
+        string? bucket = null, Uri? s3Endpoint = null)
     {
         var existing = await WithAsync<ConnectionService, ConnectionsOverview>(s => s.GetAsync(default));
-        var s3Name = $"S3 {bucket ?? PortalExportsFixture.Bucket}{(s3Secret is null ? "" : " (other secret)")}";
+        var s3Name = $"S3 {bucket ?? PortalExportsFixture.Bucket}{(s3Secret is null ? "" : " (other secret)")}{(s3Endpoint is null ? "" : $" at {s3Endpoint.Port}")}";
         var domino = existing.Deployments.FirstOrDefault()?.Id ?? (await WithAsync<ConnectionService, Client.Shared.SaveResult>(s =>
             s.SaveDeploymentAsync(null, new DominoDeploymentForm
             {
@@ -113,7 +115,7 @@ public sealed class ExportsHost : IAsyncDisposable
             {
                 Name = s3Name,
                 Bucket = bucket ?? PortalExportsFixture.Bucket,
-                EndpointUrl = fixture.S3.Url.ToString(),
+                EndpointUrl = (s3Endpoint ?? fixture.S3.Url).ToString(),
                 AccessKeyId = Testbed.S3.S3Server.Credentials.AccessKey,
                 SecretAccessKey = s3Secret ?? Testbed.S3.S3Server.Credentials.SecretKey,
             }, default))).Id;

@@ -9,11 +9,11 @@ public sealed record RunScenario(ExportsHost Host, PortalUser User, DominoUser D
     int ExportId, string Group, string Name)
 {
     public static async Task<RunScenario> CreateAsync(PortalExportsFixture fixture, ExportsHost host, bool files = true, bool image = true,
-        string? s3Secret = null, string? bucket = null, IEnumerable<TestFile>? content = null)
+        string? s3Secret = null, string? bucket = null, IEnumerable<TestFile>? content = null, Uri? s3Endpoint = null)
     {
         var n = fixture.Next();
         var user = await host.UserAsync($"user{n}@example.com");
-        var (domino, s3, registry) = await host.ConnectionsAsync(fixture, s3Secret, bucket);
+        var (domino, s3, registry) = await host.ConnectionsAsync(fixture, s3Secret, bucket, s3Endpoint);
         var dominoUser = fixture.Domino.AddUser($"owner{n}");
         var project = fixture.Domino.AddProject(dominoUser, $"Project {n}");
         project.Commit(content ?? [

@@ -40,6 +40,9 @@ public class PortalHost : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
     public IServiceProvider Services => _factory.Services;
 
+    /// <summary>0: any free port. A fixed one when something must know the address first (an OpenID provider's redirect URIs).</summary>
+    protected virtual int Port => 0;
+
     /// <summary>Configuration a test class changes (e.g. the rate limit).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
@@ -62,7 +65,7 @@ public class PortalHost : IAsyncLifetime
         {
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
         });
-        _factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        _factory.UseKestrel(k => k.Listen(IPAddress.Loopback, Port));
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);

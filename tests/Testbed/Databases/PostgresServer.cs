@@ -10,8 +10,8 @@ namespace Portal.Testbed.Databases;
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
-    private readonly ChildProcess server;
     private readonly string folder;
+    private ChildProcess server;
 
     private PostgresServer(ChildProcess server, string folder, int port)
     {
@@ -44,10 +44,7 @@ public sealed class PostgresServer : IAsyncDisposable
             TimeSpan.FromSeconds(60));
 
         var port = FreePort.Next();
-        var server = ChildProcess.Start(Command(asRoot, "postgres"), Arguments(asRoot, "postgres",
-            "-D", data, "-h", "127.0.0.1", "-p", port.ToString(), "-k", folder,
-            "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200"));
-        var postgres = new PostgresServer(server, folder, port);
+        var postgres = new PostgresServer(Launch(folder, port), folder, port);
         try
         {
             await postgres.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
@@ -58,6 +55,30 @@ public sealed class PostgresServer : IAsyncDisposable
             await postgres.DisposeAsync();
             throw;
         }
+    }
+
+    private static ChildProcess Launch(string folder, int port)
+    {
+        var asRoot = Environment.UserName == "root";
+        return ChildProcess.Start(Command(asRoot, "postgres"), Arguments(asRoot, "postgres",
+            "-D", Path.Combine(folder, "data"), "-h", "127.0.0.1", "-p", port.ToString(), "-k", folder,
+            "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200"));
+    }
+
+    /// <summary>Stops the server (fast shutdown: open connections are cut, as when the database goes away).</summary>
+    public async Task StopAsync()
+    {
+        var asRoot = Environment.UserName == "root";
+        await ChildProcess.RunAsync(Command(asRoot, "pg_ctl"), Arguments(asRoot, "pg_ctl", "stop", "-D", Path.Combine(folder, "data"), "-m", "fast", "-w"),
+            TimeSpan.FromSeconds(30));
+        await server.DisposeAsync();
+    }
+
+    /// <summary>Starts the stopped server again: same data, same port.</summary>
+    public async Task StartAgainAsync()
+    {
+        server = Launch(folder, Port);
+        await WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
     }
 
     /// <summary>Creates an empty database and returns its connection string.</summary>

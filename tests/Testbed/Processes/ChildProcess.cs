@@ -65,6 +65,19 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public Task WaitForExitAsync(CancellationToken cancellationToken) => process.WaitForExitAsync(cancellationToken);
 
+    public const int SigCont = 18;
+    public const int SigStop = 19;
+
+    /// <summary>Sends a signal to the process itself (Linux numbers: <see cref="SigStop"/>, <see cref="SigCont"/>).</summary>
+    public void Signal(int signal)
+    {
+        if (Kill(process.Id, signal) != 0)
+            throw new InvalidOperationException($"kill({process.Id}, {signal}) failed: errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}");
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
     /// <summary>Ends the process at once (SIGKILL on Linux): no shutdown code of its own runs, as when a machine dies.</summary>
     public async Task KillAsync()
     {

@@ -26,7 +26,8 @@ public sealed class PortalProcess : IAsyncDisposable
     public string Log => earlierLog + process.Output;
 
     /// <param name="settings">Configuration keys (<c>Portal:AdminEmail</c>) and values, passed as environment variables.</param>
-    public static async Task<PortalProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, TimeSpan? startTimeout = null)
+    /// <param name="port">A port chosen beforehand (<see cref="FreePort"/>), when something must know the address first (an OpenID provider's redirect URIs).</param>
+    public static async Task<PortalProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, TimeSpan? startTimeout = null, int? port = null)
     {
         var binaries = RepositoryPaths.PortalBinaries;
         var dll = Path.Combine(binaries, "Portal.dll");
@@ -36,7 +37,7 @@ public sealed class PortalProcess : IAsyncDisposable
         }
 
         var dataPath = Directory.CreateTempSubdirectory("portal-data-").FullName;
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var baseAddress = new Uri($"http://127.0.0.1:{port ?? FreePort.Next()}");
         var environment = new Dictionary<string, string?>
         {
             // Development serves the static web assets (MudBlazor, _framework) straight from the build output.
@@ -70,6 +71,12 @@ public sealed class PortalProcess : IAsyncDisposable
     /// <summary>Kills the portal hard (SIGKILL), mid-work: it records nothing more, as if its machine died.</summary>
     public Task KillAsync() => process.KillAsync();
 
+    /// <summary>Freezes the portal (SIGSTOP), as a paused VM or a long GC would: its sockets stay open, it does nothing.</summary>
+    public void Freeze() => process.Signal(ChildProcess.SigStop);
+
+    /// <summary>Lets a frozen portal go on (SIGCONT) where it stopped.</summary>
+    public void Resume() => process.Signal(ChildProcess.SigCont);
+
     private async Task WaitUntilLiveAsync(TimeSpan timeout)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
@@ -101,12 +108,16 @@ public sealed class PortalProcess : IAsyncDisposable
         throw new TimeoutException($"The portal did not answer /health/live within {timeout}:\n{Log}");
     }
 
-    /// <summary>Starts the portal again after it ended (or was killed): same address, settings and data folder.</summary>
-    public async Task RestartAsync(TimeSpan? startTimeout = null)
+    /// <summary>Starts the portal again after it ended (or was killed): same address and data folder, the same settings but <paramref name="changedSettings"/>.</summary>
+    public async Task RestartAsync(TimeSpan? startTimeout = null, IReadOnlyDictionary<string, string?>? changedSettings = null)
     {
         if (!process.HasExited)
         {
             throw new InvalidOperationException("The portal is still running: kill it first.");
+        }
+        foreach (var (key, value) in changedSettings ?? new Dictionary<string, string?>())
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
         earlierLog = Log + "----- restart -----\n";
         await process.DisposeAsync();

@@ -3,7 +3,14 @@
 // (s3rver's ListObjectsV2 continuation tokens use DES: without the legacy provider, any listing of
 // more than 1,000 keys fails with 500.)
 // S3RVER_STRICT_SIGNATURES=1 makes it refuse requests whose signature does not match (wrong secret).
+// Where s3rver differs from S3 in what the portal relies on, this script makes it behave as S3 does:
+// - a PutObject (or a completed multipart upload) replaces the object whole or not at all: s3rver wrote straight
+//   into the object's file, so a request that broke off left a truncated object;
+// - conditional writes: If-None-Match: * and If-Match on PutObject, If-Match on DeleteObject answer
+//   412 PreconditionFailed (404 NoSuchKey for If-Match on a missing key) as S3 does since 2024-2025; s3rver ignored them.
+//   S3RVER_CONDITIONAL_WRITES=0 keeps ignoring them, as some S3-compatible stores still do.
 // Exits when its standard input closes, so a test process that dies takes its server with it.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import S3rver from '@20minutes/s3rver';
@@ -25,6 +32,53 @@ const server = new S3rver({
   configureBuckets: buckets.map((name) => ({ name })),
 });
 
+// Whole or nothing: the bytes go to a temporary file (not listed: its name does not end in the object suffix) that
+// replaces the object only once they all arrived.
+server.store.putObject = async function putObject(object) {
+  const objectPath = this.getResourcePath(object.bucket, object.key, 'object');
+  await fs.mkdir(path.dirname(objectPath), { recursive: true });
+  const temp = `${objectPath}.incomplete-${randomUUID()}`;
+  let size, md5;
+  try {
+    [size, md5] = await this.putContent(temp, object.content);
+  } catch (err) {
+    await fs.rm(temp, { force: true });
+    throw err;
+  }
+  await fs.rename(temp, objectPath);
+  await this.putMetadata(object.bucket, object.key, object.metadata, md5);
+  return { size, md5 };
+};
+
+const conditionalWrites = process.env.S3RVER_CONDITIONAL_WRITES !== '0';
+
+async function currentETag(bucket, key) {
+  try {
+    return JSON.parse((await server.store.getMetadata(bucket, key)).etag);
+  } catch {
+    return null; // no such object
+  }
+}
+
+function fail(ctx, status, code, message) {
+  ctx.status = status;
+  ctx.type = 'application/xml';
+  ctx.body = `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`;
+}
+
+// S3's answer to a conditional PutObject or DeleteObject whose condition does not hold; null when it holds.
+async function precondition(ctx, bucket, key) {
+  const noneMatch = ctx.headers['if-none-match'];
+  const match = ctx.headers['if-match'];
+  if (!noneMatch && !match) return null;
+  const etag = await currentETag(bucket, key);
+  const unquote = (v) => v.trim().replace(/^"|"$/g, '');
+  if (noneMatch && unquote(noneMatch) === '*' && etag !== null) return [412, 'PreconditionFailed'];
+  if (match && etag === null) return [404, 'NoSuchKey'];
+  if (match && unquote(match) !== '*' && unquote(match) !== etag) return [412, 'PreconditionFailed'];
+  return null;
+}
+
 // Runs before s3rver's own middleware.
 server.middleware.unshift(async (ctx, next) => {
   // The SDK sends x-amz-copy-source URL-encoded ('/' as %2F); s3rver only calls decodeURI on it,
@@ -39,6 +93,17 @@ server.middleware.unshift(async (ctx, next) => {
   const uploadsDir = bucket ? path.join(directory, decodeURIComponent(bucket), '._S3rver_uploads') : '';
   if (ctx.method === 'GET' && bucket && keyParts.length === 0 && 'uploads' in ctx.query) {
     return listUploads(ctx, decodeURIComponent(bucket), uploadsDir, ctx.query.prefix ?? '');
+  }
+  const isPutObject = ctx.method === 'PUT' && !ctx.headers['x-amz-copy-source'] && !ctx.query.uploadId;
+  const isDeleteObject = ctx.method === 'DELETE' && !ctx.query.uploadId;
+  if (conditionalWrites && bucket && keyParts.length > 0 && (isPutObject || isDeleteObject)) {
+    const failed = await precondition(ctx, decodeURIComponent(bucket), keyParts.map(decodeURIComponent).join('/'));
+    if (failed) {
+      const [status, code] = failed;
+      return fail(ctx, status, code, status === 412
+        ? 'At least one of the pre-conditions you specified did not hold'
+        : 'The specified key does not exist.');
+    }
   }
   if (ctx.method === 'DELETE' && bucket && keyParts.length > 0 && ctx.query.uploadId) {
     const dir = path.join(uploadsDir, path.basename(ctx.query.uploadId));

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Portal.Data;
 
 namespace Microsoft.AspNetCore.Routing;
 
@@ -13,13 +11,9 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
         var accountGroup = endpoints.MapGroup("/Account");
 
-        accountGroup.MapPost("/Logout", async (
-            [FromServices] SignInManager<ApplicationUser> signInManager,
-            [FromForm] string? returnUrl) =>
-        {
-            await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
-        });
+        // Ends the provider's session too when this one came from it (Accounts/SingleSignOn).
+        accountGroup.MapPost("/Logout", (HttpContext context, [FromForm] string? returnUrl) =>
+            Portal.Accounts.SingleSignOn.ProviderSignOut.SignOutAsync(context, returnUrl));
 
         return accountGroup;
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Portal.Accounts;
+using Portal.Client.Accounts;
 using Portal.Data;
 
 namespace Portal.Components.Account;
@@ -20,6 +21,10 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var signInManager = scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>();
-        return await signInManager.ValidateSecurityStampAsync(authenticationState.User) is not null;
+        var user = await signInManager.ValidateSecurityStampAsync(authenticationState.User);
+        // A circuit cannot take a refreshed principal: one that still claims an Admin role the account lost
+        // (a provider group gone, docs/decisions/011) ends here.
+        return user is not null && (!authenticationState.User.IsInRole(PortalRoles.Admin)
+                                    || await signInManager.UserManager.IsInRoleAsync(user, PortalRoles.Admin));
     }
 }

@@ -65,6 +65,38 @@ public sealed class FileExportFixture : IAsyncLifetime
         CancellationToken cancellationToken = default) =>
         Exporter.ExportAsync(request, progress ?? new RecordingProgress(), cancellationToken);
 
+    /// <summary>An exporter with the fixture's settings changed by <paramref name="configure"/>.</summary>
+    public ProjectFilesExporter ExporterWith(Action<FileExportOptions> configure)
+    {
+        var options = Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<FileExportOptions>>().Value;
+        var changed = new FileExportOptions
+        {
+            MaxParallelTransfers = options.MaxParallelTransfers,
+            PartSize = options.PartSize,
+            MaxPartsInFlightPerFile = options.MaxPartsInFlightPerFile,
+            MaxBufferedParts = options.MaxBufferedParts,
+            MaxAttemptsPerFile = options.MaxAttemptsPerFile,
+            RetryDelay = options.RetryDelay,
+            S3RequestTimeout = options.S3RequestTimeout,
+            StallTimeout = options.StallTimeout,
+        };
+        configure(changed);
+        return new ProjectFilesExporter(Services.GetRequiredService<IDominoClientFactory>(), Services.GetRequiredService<Portal.Domain.S3.IS3ClientFactory>(),
+            Microsoft.Extensions.Options.Options.Create(changed),
+            Services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ProjectFilesExporter>>());
+    }
+
+    /// <summary>Writes an object behind the exporter's back (another writer, a corruption).</summary>
+    public Task PutAsync(string key, string body) =>
+        S3.Client.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest { BucketName = Bucket, Key = key, ContentBody = body });
+
+    /// <summary>The bucket's multipart uploads still open under a prefix.</summary>
+    public async Task<List<string>> OpenUploadsAsync(string prefix)
+    {
+        var response = await S3.Client.ListMultipartUploadsAsync(new Amazon.S3.Model.ListMultipartUploadsRequest { BucketName = Bucket, Prefix = prefix });
+        return (response.MultipartUploads ?? []).Select(u => u.Key).ToList();
+    }
+
     /// <summary>Reads every object of a snapshot back and checks it holds exactly the commit's files, byte for byte (by hash).</summary>
     public async Task AssertSnapshotAsync(string prefix, TestCommit commit)
     {

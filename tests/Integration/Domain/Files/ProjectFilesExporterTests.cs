@@ -57,7 +57,7 @@ public sealed class ProjectFilesExporterTests(FileExportFixture fx) : IClassFixt
     }
 
     [Fact]
-    public async Task Skips_an_unchanged_commit_without_touching_S3()
+    public async Task Skips_an_unchanged_commit_without_writing_to_S3()
     {
         var (user, project, name) = fx.NewProject();
         project.Commit(Text("a.txt", "a"), Text("b/c.txt", "c"));

@@ -101,6 +101,38 @@ public sealed class S3StoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Writes_and_deletes_on_condition_as_S3_does()
+    {
+        var store = Store();
+        var etag = await store.PutAsync("cond/manifest.json", "one"u8.ToArray(), null, "application/json", default, condition: S3Condition.Absent);
+
+        await Assert.ThrowsAsync<S3PreconditionFailedException>(() =>
+            store.PutAsync("cond/manifest.json", "two"u8.ToArray(), null, null, default, condition: S3Condition.Absent));
+        await Assert.ThrowsAsync<S3PreconditionFailedException>(() =>
+            store.PutAsync("cond/manifest.json", "two"u8.ToArray(), null, null, default, condition: S3Condition.Matches("0123456789abcdef0123456789abcdef")));
+        await Assert.ThrowsAsync<S3PreconditionFailedException>(() => store.DeleteIfMatchAsync("cond/manifest.json", "0123456789abcdef0123456789abcdef", default));
+        Assert.Equal("one", await store.GetTextAsync("cond/manifest.json", default));
+
+        var replaced = await store.PutAsync("cond/manifest.json", "two"u8.ToArray(), null, null, default, condition: S3Condition.Matches(etag));
+        await store.DeleteIfMatchAsync("cond/manifest.json", replaced, default);
+        await store.DeleteIfMatchAsync("cond/manifest.json", replaced, default); // gone already: done
+
+        Assert.NotEqual(etag, replaced);
+        Assert.Null(await store.GetTextAsync("cond/manifest.json", default));
+    }
+
+    [Fact]
+    public async Task Finds_out_whether_a_store_honours_conditional_writes_and_leaves_no_probe_behind()
+    {
+        await using var ignoring = await S3Server.StartAsync([Bucket], strictSignatures: false, conditionalWrites: false);
+
+        Assert.True(await Store().SupportsConditionalWritesAsync("probe/conditional-write-probe", default));
+        Assert.False(await new S3Store(ignoring.Client, ignoring.Target(Bucket)).SupportsConditionalWritesAsync("probe/conditional-write-probe", default));
+        Assert.Empty(await Store().ListAsync("probe/", default));
+        Assert.Empty(await new S3Store(ignoring.Client, ignoring.Target(Bucket)).ListAsync("probe/", default));
+    }
+
+    [Fact]
     public void Never_shows_the_secret_key()
     {
         var target = new S3Target("b", Credentials: new S3Credentials("AKIA", "very-secret"));

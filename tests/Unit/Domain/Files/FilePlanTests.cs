@@ -85,12 +85,18 @@ public sealed class FilePlanTests
     [Fact]
     public void A_manifest_that_does_not_parse_or_is_incomplete_is_not_trusted()
     {
-        var good = Manifest("STANDARD", new ManifestFile("a", 4, Sha, "k1"));
+        var good = Manifest("STANDARD", new ManifestFile("a", 4, Sha, "k1", "etag-a"));
+        ManifestFile[] withoutETag = [new("a", 4, Sha, "k1")];
 
         Assert.NotNull(SnapshotManifest.TryParse(good.ToJson()));
+        Assert.Contains("\"etag\": \"etag-a\"", good.ToJson(), StringComparison.Ordinal);
         Assert.Null(SnapshotManifest.TryParse("{ not json"));
         Assert.Null(SnapshotManifest.TryParse(good.ToJson().Replace("\"fileCount\": 1", "\"fileCount\": 2", StringComparison.Ordinal)));
         Assert.Null(SnapshotManifest.TryParse((good with { Format = "other/1" }).ToJson()));
+        // Format 2 vouches for each object by the ETag it was written with; format 1 recorded none and is still read.
+        Assert.Null(SnapshotManifest.TryParse((good with { Files = withoutETag }).ToJson()));
+        var old = SnapshotManifest.TryParse((good with { Format = SnapshotManifest.Format1, Files = withoutETag }).ToJson());
+        Assert.False(old!.HasETags);
     }
 
     [Fact]

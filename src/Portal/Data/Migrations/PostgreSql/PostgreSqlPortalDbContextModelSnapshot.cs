@@ -339,6 +339,9 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("AdminFromGroup")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
@@ -450,6 +453,9 @@ namespace Portal.Data.Migrations.PostgreSql
 
                     b.Property<DateTimeOffset?>("ArchivedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ClaimGeneration")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -637,6 +643,20 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.ToTable("ComponentChecks");
                 });
 
+            modelBuilder.Entity("Portal.Health.NodeProbe", b =>
+                {
+                    b.Property<string>("Node")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Node");
+
+                    b.ToTable("NodeProbes");
+                });
+
             modelBuilder.Entity("Portal.Profile.DominoApiKey", b =>
                 {
                     b.Property<int>("Id")
@@ -749,6 +769,9 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.Property<string>("CancelledBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<long?>("ClaimGeneration")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("CommitId")
                         .HasMaxLength(64)

@@ -340,6 +340,9 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("int");
 
+                    b.Property<bool>("AdminFromGroup")
+                        .HasColumnType("bit");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("nvarchar(max)");
@@ -452,6 +455,9 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.Property<DateTimeOffset?>("ArchivedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("ClaimGeneration")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
@@ -639,6 +645,20 @@ namespace Portal.Data.Migrations.SqlServer
                     b.ToTable("ComponentChecks");
                 });
 
+            modelBuilder.Entity("Portal.Health.NodeProbe", b =>
+                {
+                    b.Property<string>("Node")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Node");
+
+                    b.ToTable("NodeProbes");
+                });
+
             modelBuilder.Entity("Portal.Profile.DominoApiKey", b =>
                 {
                     b.Property<int>("Id")
@@ -751,6 +771,9 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<string>("CancelledBy")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<long?>("ClaimGeneration")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("CommitId")
                         .HasMaxLength(64)

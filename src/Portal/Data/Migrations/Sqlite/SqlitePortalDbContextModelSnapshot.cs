@@ -322,6 +322,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AdminFromGroup")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -430,6 +433,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ArchivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClaimGeneration")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
@@ -616,6 +622,20 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("ComponentChecks");
                 });
 
+            modelBuilder.Entity("Portal.Health.NodeProbe", b =>
+                {
+                    b.Property<string>("Node")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Node");
+
+                    b.ToTable("NodeProbes");
+                });
+
             modelBuilder.Entity("Portal.Profile.DominoApiKey", b =>
                 {
                     b.Property<int>("Id")
@@ -722,6 +742,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<string>("CancelledBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimGeneration")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CommitId")
                         .HasMaxLength(64)

@@ -1,0 +1,55 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Portal.Data.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class RunFencing : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "ClaimGeneration",
+                table: "Runs",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ClaimGeneration",
+                table: "Exports",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.CreateTable(
+                name: "NodeProbes",
+                columns: table => new
+                {
+                    Node = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NodeProbes", x => x.Node);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "NodeProbes");
+
+            migrationBuilder.DropColumn(
+                name: "ClaimGeneration",
+                table: "Runs");
+
+            migrationBuilder.DropColumn(
+                name: "ClaimGeneration",
+                table: "Exports");
+        }
+    }
+}
