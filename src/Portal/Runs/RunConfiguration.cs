@@ -11,6 +11,7 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<Run>
         e.Property(r => r.Status).HasConversion<int>();
         e.Property(r => r.FilesStatus).HasConversion<int?>();
         e.Property(r => r.ImageStatus).HasConversion<int?>();
+        e.Property(r => r.ImagePath).HasConversion<string>().HasMaxLength(16);
         e.Property(r => r.Message).HasMaxLength(2000);
         e.Property(r => r.TriggeredBy).HasMaxLength(256);
         e.Property(r => r.CancelledBy).HasMaxLength(256);
@@ -26,6 +27,7 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<Run>
         e.HasMany(r => r.Stages).WithOne().HasForeignKey(s => s.RunId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(r => r.Files).WithOne().HasForeignKey(f => f.RunId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(r => r.Images).WithOne().HasForeignKey(i => i.RunId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(r => r.Layers).WithOne().HasForeignKey(l => l.RunId).OnDelete(DeleteBehavior.Cascade);
 
         // An export's history, newest first; the v1 run number lookup.
         e.HasIndex(r => new { r.ExportId, r.Id });
@@ -64,5 +66,17 @@ internal sealed class RunImageConfiguration : IEntityTypeConfiguration<RunImage>
         e.Property(i => i.Reference).HasMaxLength(512);
         e.Property(i => i.Digest).HasMaxLength(100);
         e.HasIndex(i => i.RunId);
+    }
+}
+
+internal sealed class RunLayerConfiguration : IEntityTypeConfiguration<RunLayer>
+{
+    public void Configure(EntityTypeBuilder<RunLayer> e)
+    {
+        e.Property(l => l.Digest).HasMaxLength(100);
+        e.Property(l => l.MediaType).HasMaxLength(255);
+        e.Property(l => l.Outcome).HasConversion<string>().HasMaxLength(16);
+        e.Property(l => l.Error).HasMaxLength(2000);
+        e.HasIndex(l => l.RunId);
     }
 }
