@@ -34,6 +34,13 @@ public sealed record RunFileDto(long Id, string Path, long Size, string? Sha256,
 
 public sealed record RunImageDto(string Reference, string? Digest, long? Size);
 
+/// <summary>One blob of a registry copy: Present (the target had it), Mounted, Copied or Failed, with its tries and time.</summary>
+public sealed record RunLayerDto(string Digest, string? MediaType, long Size, string Outcome, int Attempts, double Seconds, string? Error)
+{
+    /// <summary>Bytes per second of a copied blob; null when nothing moved or no time was measured.</summary>
+    public double? BytesPerSecond => Outcome == "Copied" && Seconds > 0 ? Size / Seconds : null;
+}
+
 /// <summary>Everything the run page shows.</summary>
 public sealed record RunDetails(
     RunSummary Summary,
@@ -55,7 +62,9 @@ public sealed record RunDetails(
     string? ExceptionDetails,
     bool CancelRequested,
     IReadOnlyList<RunStageDto> Stages,
-    IReadOnlyList<RunImageDto> Images);
+    IReadOnlyList<RunImageDto> Images,
+    string? ImagePath,
+    IReadOnlyList<RunLayerDto> Layers);
 
 /// <summary>The run pages' view of the server.</summary>
 public interface IRunsClient

@@ -19,6 +19,7 @@ public sealed class RunService(PortalDbContext db, TimeProvider time)
             .Include(r => r.Export).ThenInclude(e => e!.Owner)
             .Include(r => r.Stages.OrderBy(s => s.Id))
             .Include(r => r.Images.OrderBy(i => i.Id))
+            .Include(r => r.Layers.OrderBy(l => l.Id))
             .AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (run is null) return null;
@@ -43,7 +44,9 @@ public sealed class RunService(PortalDbContext db, TimeProvider time)
             run.ExceptionDetails,
             run.CancelRequested,
             run.Stages.Select(s => new RunStageDto((int)s.Code, s.Code.Name(), s.At)).ToList(),
-            run.Images.Select(i => new RunImageDto(i.Reference, i.Digest, i.Size)).ToList());
+            run.Images.Select(i => new RunImageDto(i.Reference, i.Digest, i.Size)).ToList(),
+            run.ImagePath?.ToString(),
+            run.Layers.Select(l => new RunLayerDto(l.Digest, l.MediaType, l.Size, l.Outcome.ToString(), l.Attempts, l.Seconds, l.Error)).ToList());
     }
 
     public async Task<Page<RunSummary>> ForExportAsync(PortalUser user, int exportId, int page, int pageSize, CancellationToken cancellationToken)

@@ -26,11 +26,11 @@ public static class Samples
         filesTotal, filesDone, 0, bytesTotal, bytesDone, 0, 0);
 
     public static RunDetails Details(RunSummary run, IReadOnlyList<RunStageDto>? stages = null, string? exceptionType = null, string? exceptionDetails = null,
-        bool cancelRequested = false, IReadOnlyList<RunImageDto>? images = null) => new(
+        bool cancelRequested = false, IReadOnlyList<RunImageDto>? images = null, string? imagePath = null, IReadOnlyList<RunLayerDto>? layers = null) => new(
         run, new string('a', 32), "team/model", "alice@example.com", "alice@example.com", "node-1", 290, "Completed", "c0ffee", "s3://b/p/latest",
         null, null, null, null, null, exceptionType, exceptionDetails, cancelRequested,
         stages ?? [new RunStageDto(300, "Running", Start.AddSeconds(1)), new RunStageDto(310, "ProjectFileExportInitiated", Start.AddSeconds(2))],
-        images ?? []);
+        images ?? [], imagePath, layers ?? []);
 
     public static string StatusName(int status) => status switch
     {
