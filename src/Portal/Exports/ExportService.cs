@@ -20,6 +20,7 @@ public sealed class ExportService(
     PortalDbContext db,
     ExportValidator validator,
     ExportScheduleSync schedules,
+    RunQueues queues,
     RunStore runs,
     IBackgroundJobClient jobs,
     IDominoClientFactory domino,
@@ -177,11 +178,11 @@ public sealed class ExportService(
 
     public async Task<RunStarted> RunNowAsync(PortalUser user, int id, RunTrigger trigger, CancellationToken cancellationToken)
     {
-        var export = await Visible(user).AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        var export = await Visible(user).AsNoTracking().Include(e => e.Template).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (export is null) return new RunStarted(false, null, "This export does not exist.", NotFound: true);
         if (export.Archived) return new RunStarted(false, null, "An archived export cannot run.");
         var run = await runs.CreateAsync(id, trigger, user.Email, cancellationToken);
-        run.JobId = jobs.Enqueue<ExportJob>(job => job.RunAsync(run.Id, CancellationToken.None));
+        run.JobId = jobs.Enqueue<ExportJob>(queues.For(export), job => job.RunAsync(run.Id, CancellationToken.None));
         await db.SaveChangesAsync(cancellationToken);
         return new RunStarted(true, run.Id, $"Run #{run.Number} is queued.");
     }

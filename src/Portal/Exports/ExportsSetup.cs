@@ -39,6 +39,7 @@ public static class ExportsSetup
         services.AddScoped<ExportRequests>();
         services.AddScoped<StatusLogPublisher>();
         services.AddScoped<ExportScheduleSync>();
+        services.AddScoped<RunQueues>();
         services.AddScoped<ProjectAccessCheck>();
         services.AddScoped<ExportValidator>();
         services.AddScoped<ExportService>();

@@ -28,6 +28,7 @@ public sealed class V1Exports(
     V1Settings settings,
     ExportValidator validator,
     ExportScheduleSync schedules,
+    RunQueues queues,
     ExportService exports,
     RunStore runs,
     IBackgroundJobClient jobs,
@@ -226,7 +227,7 @@ public sealed class V1Exports(
         schedules.Apply(export);
         // The original queued a run at once, beside the schedule.
         var run = await runs.CreateAsync(export.Id, RunTrigger.Api, $"v1 API ({caller.DominoUserName ?? "unknown Domino user"})", cancellationToken);
-        run.JobId = jobs.Enqueue<ExportJob>(job => job.RunAsync(run.Id, CancellationToken.None));
+        run.JobId = jobs.Enqueue<ExportJob>(queues.For(export), job => job.RunAsync(run.Id, CancellationToken.None));
         await db.SaveChangesAsync(cancellationToken);
         return new V1Answer(StatusCodes.Status201Created,
             new V1ExportResponse(true, body.Message(warnings), export.ExportKey, V1StatusRecords.FrequencySeconds(export, time.GetUtcNow())));
