@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain;
 using Portal.Domain.Domino;
 using Portal.Domain.Images;
+using Portal.Contracts.Runs;
 using Portal.Domain.Runs;
 
 namespace Portal.Bench.Images;

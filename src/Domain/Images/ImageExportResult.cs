@@ -1,5 +1,6 @@
 using Portal.Domain.Images.Templates;
 using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.Domain.Images;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Portal.Domain.Domino;
 using Portal.Domain.Images.Templates;
 using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.Domain.Images;
 

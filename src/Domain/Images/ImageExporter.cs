@@ -5,6 +5,7 @@ using Portal.Domain.Images.Engine;
 using Portal.Domain.Images.Registry;
 using Portal.Domain.Images.Templates;
 using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.Domain.Images;
 

@@ -3,8 +3,8 @@ using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Schedules;
-using Portal.Jobs;
 using Portal.Runs;
+using Portal.Jobs;
 
 namespace Portal.Exports;
 
@@ -15,17 +15,15 @@ namespace Portal.Exports;
 /// while another saves an export): both steps hold one distributed lock and read the export's row inside
 /// it, so the last writer always writes what the database says.
 /// </summary>
-public sealed class ExportScheduleSync(IRecurringJobManager recurringJobs, JobStorage storage, PortalDbContext db, RunQueues queues, TimeProvider time)
+public sealed class ExportScheduleSync(IRecurringJobManager recurringJobs, JobStorage storage, PortalDbContext db, JobQueues queues, TimeProvider time)
 {
     public const string JobPrefix = "export:";
     private const string LockResource = "portal:export-schedules";
 
     public static string JobId(int exportId) => JobPrefix + exportId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public static DateTimeOffset? NextRun(Export export, DateTimeOffset now) =>
-        export.Enabled && !export.Archived && ExportSchedule.TryParse(export.Schedule, export.TimeZone, out var schedule, out _)
-            ? schedule.NextOccurrence(now)
-            : null;
+    /// <summary>The export's next run (<see cref="Export.NextRunAfter"/>); ExportRunner still asks here until a run's outcome is recorded on the export.</summary>
+    public static DateTimeOffset? NextRun(Export export, DateTimeOffset now) => export.NextRunAfter(now);
 
     /// <summary>Brings the export's recurring job in line with its row (call after saving it).</summary>
     public void Apply(Export export)
@@ -67,7 +65,7 @@ public sealed class ExportScheduleSync(IRecurringJobManager recurringJobs, JobSt
             // start-up costs a storage transaction apiece.
             if (!IsInStep(export, existing.GetValueOrDefault(JobId(export.Id)), queues.For(export))) ApplyHeld(export);
             if (export.Enabled) wanted.Add(JobId(export.Id));
-            var next = NextRun(export, now);
+            var next = export.NextRunAfter(now);
             if (next != export.NextRunAt)
                 await db.Exports.Where(e => e.Id == export.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.NextRunAt, next), cancellationToken);
         }
@@ -80,6 +78,6 @@ public sealed class ExportScheduleSync(IRecurringJobManager recurringJobs, JobSt
     {
         if (!export.Enabled || !ExportSchedule.TryParse(export.Schedule, export.TimeZone, out var schedule, out _)) return job is null;
         return job is { LoadException: null } && job.Job?.Method.Name == nameof(ExportJob.RunScheduledAsync)
-               && job.Cron == schedule.Cron && job.TimeZoneId == schedule.TimeZone.Id && (job.Job?.Queue ?? job.Queue ?? RunQueues.Default) == queue;
+               && job.Cron == schedule.Cron && job.TimeZoneId == schedule.TimeZone.Id && (job.Job?.Queue ?? job.Queue ?? JobQueues.Default) == queue;
     }
 }

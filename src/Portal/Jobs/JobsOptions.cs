@@ -13,7 +13,7 @@ public sealed class JobsOptions
     /// <summary>
     /// Queues this node's workers take jobs from, in priority order. Empty means <c>["default", "builds"]</c>: a single
     /// node with a Docker engine takes everything. A node without a Docker socket lists only <c>default</c>; a builder node
-    /// (with the socket) <c>builds</c>, where runs that need a Docker build go (<see cref="Runs.RunQueues"/>). (An array
+    /// (with the socket) <c>builds</c>, where runs that need a Docker build go (<see cref="Runs.JobQueues"/>). (An array
     /// default here would be appended to, not replaced, by configuration.)
     /// </summary>
     public string[] Queues { get; set; } = [];
@@ -25,5 +25,5 @@ public sealed class JobsOptions
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-    public string[] EffectiveQueues => Queues.Length == 0 ? [Runs.RunQueues.Default, Runs.RunQueues.Builds] : Queues;
+    public string[] EffectiveQueues => Queues.Length == 0 ? [Runs.JobQueues.Default, Runs.JobQueues.Builds] : Queues;
 }

@@ -1,6 +1,7 @@
 using Portal.Domain.Images.Templates;
 using Portal.Domain.Runs;
 using Portal.Exports;
+using Portal.Contracts.Runs;
 
 namespace Portal.Runs;
 

@@ -1,5 +1,6 @@
-using Portal.Client.Connections;
-using Portal.Client.Runs;
+using Portal.Contracts.Connections;
+using Portal.Contracts.Runs;
+using Portal.Contracts.Shared;
 using Portal.Connections;
 using Portal.Domain.Images.Templates;
 using Portal.Domain.Runs;
@@ -55,7 +56,7 @@ public sealed class ImageRunTests(PortalExportsFixture fixture) : PortalExportsT
     {
         var scenario = await RunScenario.CreateAsync(Fixture, Host, files: false);
         var registry = (await Host.WithAsync<ConnectionService, ConnectionsOverview>(s => s.GetAsync(default))).Registries.Single();
-        var saved = await Host.WithAsync<ConnectionService, Client.Shared.SaveResult>(s => s.SaveRegistryAsync(registry.Id, new RegistryTargetForm
+        var saved = await Host.WithAsync<ConnectionService, SaveResult>(s => s.SaveRegistryAsync(registry.Id, new RegistryTargetForm
         {
             Name = registry.Name,
             Host = Fixture.Target.Host,

@@ -1,3 +1,4 @@
+using Portal.Contracts.Runs;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Portal.Domain.Images.Templates;

@@ -1,3 +1,4 @@
+using Portal.Contracts.Runs;
 using Portal.Domain.Runs;
 
 namespace Portal.Domain.Images.Registry;

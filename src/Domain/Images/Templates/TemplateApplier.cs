@@ -1,3 +1,4 @@
+using Portal.Contracts.Runs;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Portal.Domain.Images.Registry;

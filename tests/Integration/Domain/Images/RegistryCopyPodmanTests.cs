@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Contracts.Runs;
 using Portal.Domain.Images;
 using Portal.Domain.Images.Templates;
 using Portal.Domain.Runs;

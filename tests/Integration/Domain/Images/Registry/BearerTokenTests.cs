@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Portal.Contracts.Runs;
 using Portal.Domain.Images;
 using Portal.Domain.Images.Registry;
 using Portal.Domain.Runs;

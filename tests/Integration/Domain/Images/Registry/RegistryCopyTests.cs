@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Portal.Domain.Images;
 using Portal.Domain.Images.Templates;
+using Portal.Contracts.Runs;
 using Portal.Domain.Runs;
 using Portal.Testbed.Registries;
 using Xunit.Abstractions;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Contracts.Runs;
 using Portal.Domain.Images;
 using Portal.Domain.Runs;
 using Portal.Testbed.Registries;

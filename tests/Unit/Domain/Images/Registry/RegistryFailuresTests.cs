@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Portal.Domain.Images;
 using Portal.Domain.Images.Registry;
+using Portal.Contracts.Runs;
 using Portal.Domain.Runs;
 
 namespace Portal.Tests.Unit.Domain.Images.Registry;

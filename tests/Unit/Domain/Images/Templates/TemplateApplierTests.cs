@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Portal.Domain.Images;
 using Portal.Domain.Images.Templates;
+using Portal.Contracts.Runs;
 using Portal.Domain.Runs;
 
 namespace Portal.Tests.Unit.Domain.Images.Templates;
