@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,6 +11,7 @@ using Portal.Domain.Domino;
 using Portal.Domain.Files;
 using Portal.Domain.Images;
 using Portal.Domain.Images.Engine;
+using Portal.Domain.Images.Registry;
 using Portal.Domain.S3;
 
 namespace Portal.Domain;
@@ -95,11 +98,32 @@ public static class DependencyInjection
         return !DominoErrors.IsKnownAnswer(body);
     }
 
-    /// <summary>The image export (<see cref="ImageExporter"/>); bind <see cref="DockerOptions"/> to point it at a Docker engine.</summary>
+    /// <summary>
+    /// The image export (<see cref="ImageExporter"/>): registry-to-registry copies, and the Docker engine for templates
+    /// that need a build. <see cref="ImagesOptions"/> is bound from the "Images" section when an IConfiguration is
+    /// registered; bind <see cref="DockerOptions"/> to point it at a Docker engine.
+    /// </summary>
     public static IServiceCollection AddImageExport(this IServiceCollection services)
     {
         if (!services.Any(s => s.ServiceType == typeof(IDominoClientFactory))) services.AddDominoClient();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<DockerOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ImagesOptions>()
+            .Configure<IServiceProvider>((o, provider) => provider.GetService<IConfiguration>()?.GetSection(ImagesOptions.Section).Bind(o))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(RegistryClientFactory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                // Redirects are followed by the client itself: blob storage must not receive the registry's credentials.
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.None,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectTimeout = TimeSpan.FromSeconds(30),
+            })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
+        services.AddSingleton<RegistryClientFactory>();
+        services.AddSingleton<ImageExportPlanner>();
         services.AddSingleton<DockerEngineFactory>();
         services.AddSingleton<ImageExporter>();
         return services;

@@ -23,6 +23,12 @@ public sealed record RunDetails
     public bool CancelRequested { get; init; }
     public IReadOnlyList<RunStageDto> Stages { get; init; } = [];
     public IReadOnlyList<RunImageDto> Images { get; init; } = [];
+
+    /// <summary>How the image was made: "Registry" (copied registry to registry, no Docker engine) or "Engine" (built); null until chosen.</summary>
+    public string? ImagePath { get; init; }
+
+    /// <summary>Each blob of a registry copy as it finished, live while the run goes.</summary>
+    public IReadOnlyList<RunLayerDto> Layers { get; init; } = [];
 }
 
 public sealed record RunStageDto(int Code, string Name, DateTimeOffset At);

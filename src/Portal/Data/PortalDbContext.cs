@@ -31,6 +31,7 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<RunStage> RunStages => Set<RunStage>();
     public DbSet<RunFile> RunFiles => Set<RunFile>();
     public DbSet<RunImage> RunImages => Set<RunImage>();
+    public DbSet<RunLayer> RunLayers => Set<RunLayer>();
     public DbSet<RunDailyStat> RunDailyStats => Set<RunDailyStat>();
     public DbSet<ComponentCheck> ComponentChecks => Set<ComponentCheck>();
     public DbSet<PortalSetting> PortalSettings => Set<PortalSetting>();

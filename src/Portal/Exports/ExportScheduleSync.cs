@@ -15,7 +15,7 @@ namespace Portal.Exports;
 /// while another saves an export): both steps hold one distributed lock and read the export's row inside
 /// it, so the last writer always writes what the database says.
 /// </summary>
-public sealed class ExportScheduleSync(IRecurringJobManager recurringJobs, JobStorage storage, PortalDbContext db, TimeProvider time)
+public sealed class ExportScheduleSync(IRecurringJobManager recurringJobs, JobStorage storage, PortalDbContext db, JobQueues queues, TimeProvider time)
 {
     public const string JobPrefix = "export:";
     private const string LockResource = "portal:export-schedules";
@@ -29,7 +29,7 @@ public sealed class ExportScheduleSync(IRecurringJobManager recurringJobs, JobSt
     public void Apply(Export export)
     {
         using var held = DistributedLocks.Acquire(storage, LockResource);
-        var current = db.Exports.AsNoTracking().FirstOrDefault(e => e.Id == export.Id);
+        var current = db.Exports.AsNoTracking().Include(e => e.Template).FirstOrDefault(e => e.Id == export.Id);
         if (current is null) recurringJobs.RemoveIfExists(JobId(export.Id));
         else ApplyHeld(current);
     }
@@ -41,7 +41,7 @@ public sealed class ExportScheduleSync(IRecurringJobManager recurringJobs, JobSt
             recurringJobs.RemoveIfExists(JobId(export.Id));
             return;
         }
-        recurringJobs.AddOrUpdate<ExportJob>(JobId(export.Id), job => job.RunScheduledAsync(export.Id, null, CancellationToken.None),
+        recurringJobs.AddOrUpdate<ExportJob>(JobId(export.Id), queues.For(export), job => job.RunScheduledAsync(export.Id, null, CancellationToken.None),
             schedule.Cron, new RecurringJobOptions
             {
                 TimeZone = schedule.TimeZone,
@@ -54,7 +54,7 @@ public sealed class ExportScheduleSync(IRecurringJobManager recurringJobs, JobSt
     public async Task SyncAllAsync(CancellationToken cancellationToken)
     {
         using var held = DistributedLocks.Acquire(storage, LockResource);
-        var exports = await db.Exports.AsNoTracking().Where(e => !e.Archived).ToListAsync(cancellationToken);
+        var exports = await db.Exports.AsNoTracking().Include(e => e.Template).Where(e => !e.Archived).ToListAsync(cancellationToken);
         using var connection = storage.GetConnection();
         var existing = connection.GetRecurringJobs().ToDictionary(j => j.Id, StringComparer.Ordinal);
         var wanted = new HashSet<string>();
@@ -63,7 +63,7 @@ public sealed class ExportScheduleSync(IRecurringJobManager recurringJobs, JobSt
         {
             // A job already as the row says is left alone: with thousands of exports, rewriting each at every
             // start-up costs a storage transaction apiece.
-            if (!IsInStep(export, existing.GetValueOrDefault(JobId(export.Id)))) ApplyHeld(export);
+            if (!IsInStep(export, existing.GetValueOrDefault(JobId(export.Id)), queues.For(export))) ApplyHeld(export);
             if (export.Enabled) wanted.Add(JobId(export.Id));
             var next = export.NextRunAfter(now);
             if (next != export.NextRunAt)
@@ -74,10 +74,10 @@ public sealed class ExportScheduleSync(IRecurringJobManager recurringJobs, JobSt
                 recurringJobs.RemoveIfExists(job.Id);
     }
 
-    private static bool IsInStep(Export export, RecurringJobDto? job)
+    private static bool IsInStep(Export export, RecurringJobDto? job, string queue)
     {
         if (!export.Enabled || !ExportSchedule.TryParse(export.Schedule, export.TimeZone, out var schedule, out _)) return job is null;
         return job is { LoadException: null } && job.Job?.Method.Name == nameof(ExportJob.RunScheduledAsync)
-               && job.Cron == schedule.Cron && job.TimeZoneId == schedule.TimeZone.Id;
+               && job.Cron == schedule.Cron && job.TimeZoneId == schedule.TimeZone.Id && (job.Job?.Queue ?? job.Queue ?? JobQueues.Default) == queue;
     }
 }

@@ -1,3 +1,4 @@
+using Portal.Domain.Images.Templates;
 using Portal.Domain.Runs;
 using Portal.Exports;
 using Portal.Contracts.Runs;
@@ -74,12 +75,16 @@ public sealed class Run
     public long ImageBytesTotal { get; set; }
     public long ImageBytesDone { get; set; }
 
+    /// <summary>How the image was made: copied registry to registry, or built by a Docker engine (null until the run chose).</summary>
+    public ImageExportPath? ImagePath { get; set; }
+
     public string? ExceptionType { get; set; }
     public string? ExceptionDetails { get; set; }
 
     public List<RunStage> Stages { get; set; } = [];
     public List<RunFile> Files { get; set; } = [];
     public List<RunImage> Images { get; set; } = [];
+    public List<RunLayer> Layers { get; set; } = [];
 }
 
 /// <summary>A status code reached during a run, with its time.</summary>
@@ -112,4 +117,18 @@ public sealed class RunImage
     public required string Reference { get; set; }
     public string? Digest { get; set; }
     public long? Size { get; set; }
+}
+
+/// <summary>One blob (layer or config) of a registry copy: what happened to it, recorded as it finishes.</summary>
+public sealed class RunLayer
+{
+    public long Id { get; set; }
+    public long RunId { get; set; }
+    public required string Digest { get; set; }
+    public string? MediaType { get; set; }
+    public long Size { get; set; }
+    public LayerOutcome Outcome { get; set; }
+    public int Attempts { get; set; }
+    public double Seconds { get; set; }
+    public string? Error { get; set; }
 }

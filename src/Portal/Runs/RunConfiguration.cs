@@ -13,6 +13,7 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<Run>
         e.Property(r => r.Status).HasConversion<int>();
         e.Property(r => r.FilesStatus).HasConversion<int?>();
         e.Property(r => r.ImageStatus).HasConversion<int?>();
+        e.Property(r => r.ImagePath).HasConversion<string>().HasMaxLength(16);
         e.Property(r => r.Message).HasMaxLength(2000);
         e.Property(r => r.TriggeredBy).HasMaxLength(256);
         e.Property(r => r.CancelledBy).HasMaxLength(256);
@@ -28,6 +29,7 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<Run>
         e.HasMany(r => r.Stages).WithOne().HasForeignKey(s => s.RunId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(r => r.Files).WithOne().HasForeignKey(f => f.RunId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(r => r.Images).WithOne().HasForeignKey(i => i.RunId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(r => r.Layers).WithOne().HasForeignKey(l => l.RunId).OnDelete(DeleteBehavior.Cascade);
 
         // An export's history, newest first; the v1 run number lookup.
         e.HasIndex(r => new { r.ExportId, r.Id });

@@ -153,6 +153,12 @@ internal sealed partial class RunFinisher(IServiceScopeFactory scopes, RunJourna
             db.RunFiles.AddRange(ending.RunFiles().Where(f => !saved.Contains(f.Path)));
         }
         db.RunImages.AddRange(ending.PendingImages.Select(i => new RunImage { RunId = ending.RunId, Reference = i.Reference, Digest = i.Digest, Size = i.Size }));
+        if (ending.Image?.Layers is { Count: > 0 } layers)
+        {
+            // The recorder saved most of them while the run went; the result holds every one, so only the rest are added.
+            var saved = (await db.RunLayers.Where(l => l.RunId == ending.RunId).Select(l => l.Digest).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+            db.RunLayers.AddRange(layers.Where(l => saved.Add(l.Digest)).Select(l => l.ToRecord(ending.RunId)));
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the end of run {RunId} (try {Attempt}); trying again: {Error}")]

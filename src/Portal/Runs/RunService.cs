@@ -17,6 +17,7 @@ public sealed partial class RunService(PortalDbContext db, TimeProvider time)
             .Include(r => r.Export).ThenInclude(e => e!.Owner)
             .Include(r => r.Stages.OrderBy(s => s.Id))
             .Include(r => r.Images.OrderBy(i => i.Id))
+            .Include(r => r.Layers.OrderBy(l => l.Id))
             .AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (run is null) return null;
@@ -43,6 +44,8 @@ public sealed partial class RunService(PortalDbContext db, TimeProvider time)
             CancelRequested = run.CancelRequested,
             Stages = run.Stages.Select(s => new RunStageDto((int)s.Code, s.Code.Name(), s.At)).ToList(),
             Images = run.Images.Select(i => new RunImageDto(i.Reference, i.Digest, i.Size)).ToList(),
+            ImagePath = run.ImagePath?.ToString(),
+            Layers = run.Layers.Select(l => new RunLayerDto(l.Digest, l.MediaType, l.Size, l.Outcome.ToString(), l.Attempts, l.Seconds, l.Error)).ToList(),
         };
     }
 

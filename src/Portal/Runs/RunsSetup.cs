@@ -15,6 +15,7 @@ public static class RunsSetup
         services.AddRunFencing();
         services.AddScoped<RunStore>();
         services.AddScoped<RunQueue>();
+        services.AddScoped<JobQueues>();
         services.AddScoped<StatusLogPublisher>();
         services.AddScoped<RunService>();
         services.AddScoped<RunRecovery>();

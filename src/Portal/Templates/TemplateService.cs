@@ -3,17 +3,19 @@ using Portal.Data;
 using Portal.Domain.Images;
 using Portal.Contracts.Shared;
 using Portal.Contracts.Templates;
+using Portal.Exports;
 
 namespace Portal.Templates;
 
 /// <summary>Dockerfile templates: the first line must be the FROM placeholder; a template in use cannot be deleted; names are unique trimmed.</summary>
-public sealed class TemplateService(PortalDbContext db, TimeProvider time)
+public sealed class TemplateService(PortalDbContext db, ImageExportPlanner planner, ExportScheduleSync schedules, TimeProvider time)
 {
     public async Task<IReadOnlyList<TemplateDto>> ListAsync(CancellationToken cancellationToken) =>
-        await db.DockerfileTemplates.AsNoTracking().OrderByDescending(t => t.IsStandard).ThenBy(t => t.Name)
+        (await db.DockerfileTemplates.AsNoTracking().OrderByDescending(t => t.IsStandard).ThenBy(t => t.Name)
             .Select(t => new TemplateDto(t.Id, t.Name, t.Content, t.IsStandard,
-                db.Exports.Count(e => e.TemplateId == t.Id && !e.Archived), t.UpdatedAt))
-            .ToListAsync(cancellationToken);
+                db.Exports.Count(e => e.TemplateId == t.Id && !e.Archived), t.UpdatedAt, null, null))
+            .ToListAsync(cancellationToken))
+        .Select(t => planner.Plan(t.Content) is { } plan ? t with { Path = plan.Path.ToString(), PathReason = plan.Reason } : t).ToList();
 
     public async Task<SaveResult> SaveAsync(int? id, TemplateForm form, CancellationToken cancellationToken)
     {
@@ -34,6 +36,9 @@ public sealed class TemplateService(PortalDbContext db, TimeProvider time)
         template.Content = form.Content.ReplaceLineEndings("\n");
         template.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        // An edit can move its exports between a registry copy and a build: their schedules follow to the right queue.
+        foreach (var export in await db.Exports.AsNoTracking().Where(e => e.TemplateId == template.Id && !e.Archived).ToListAsync(cancellationToken))
+            schedules.Apply(export);
         return SaveResult.Ok(template.Id);
     }
 

@@ -175,7 +175,7 @@ public sealed class ExportsHost : IAsyncDisposable
     public Task RunAsync(long runId, CancellationToken cancellationToken = default) => Get<ExportRunner>().RunAsync(runId, cancellationToken);
 
     public Task<Run> RunRecordAsync(long runId) => DbAsync(db => db.Runs.AsNoTracking()
-        .Include(r => r.Stages).Include(r => r.Files).Include(r => r.Images).SingleAsync(r => r.Id == runId));
+        .Include(r => r.Stages).Include(r => r.Files).Include(r => r.Images).Include(r => r.Layers).SingleAsync(r => r.Id == runId));
 
     public Task<Export> ExportRecordAsync(int exportId) => DbAsync(db => db.Exports.AsNoTracking().SingleAsync(e => e.Id == exportId));
 

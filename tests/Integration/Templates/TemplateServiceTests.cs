@@ -18,6 +18,23 @@ public sealed class TemplateServiceTests(PortalExportsFixture fixture) : PortalE
     }
 
     [Fact]
+    public async Task The_list_says_which_path_each_template_takes_and_why()
+    {
+        await Host.WithAsync<TemplateService, SaveResult>(t => t.SaveAsync(null,
+            new TemplateForm { Name = "Labelled", Content = "FROM {DOMINO_DOCKER_IMAGE}\nLABEL team=\"data\"\n" }, default));
+        await Host.WithAsync<TemplateService, SaveResult>(t => t.SaveAsync(null,
+            new TemplateForm { Name = "Builds", Content = "FROM {DOMINO_DOCKER_IMAGE}\nRUN pip install pandas\n" }, default));
+
+        var templates = (await Host.WithAsync<TemplateService, IReadOnlyList<TemplateDto>>(t => t.ListAsync(default))).ToDictionary(t => t.Name);
+
+        Assert.Equal("Registry", templates["Standard"].Path);
+        Assert.Equal("Registry", templates["Labelled"].Path);
+        Assert.Equal("Engine", templates["Builds"].Path);
+        Assert.Contains("RUN", templates["Builds"].PathReason, StringComparison.Ordinal);
+        Assert.All(templates.Values, t => Assert.False(string.IsNullOrWhiteSpace(t.PathReason)));
+    }
+
+    [Fact]
     public async Task A_template_must_start_with_the_FROM_placeholder()
     {
         var result = await Host.WithAsync<TemplateService, SaveResult>(t => t.SaveAsync(null,

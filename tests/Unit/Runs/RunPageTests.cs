@@ -136,6 +136,29 @@ public sealed class RunPageTests : ComponentTest
     }
 
     [Fact]
+    public void Lists_each_layer_of_a_registry_copy_with_its_outcome_and_speed()
+    {
+        Runs.Current = Samples.Details(Samples.Run(300)) with
+        {
+            ImagePath = "Registry",
+            Layers =
+            [
+                new RunLayerDto("sha256:base", "application/vnd.oci.image.layer.v1.tar+gzip", 4 << 20, "Present", 1, 0.01, null),
+                new RunLayerDto("sha256:new", "application/vnd.oci.image.layer.v1.tar+gzip", 8 << 20, "Copied", 2, 2, null),
+            ],
+        };
+
+        var page = RenderRun();
+
+        Assert.Equal("1 copied (8 MiB), 1 already at the target or mounted", page.Find("[data-testid=run-layers-summary]").TextContent);
+        var rows = page.FindAll("[data-testid=run-layers] tbody tr");
+        Assert.Contains("Present", rows[0].TextContent);
+        Assert.Contains("–", rows[0].TextContent);
+        Assert.Contains("Copied", rows[1].TextContent);
+        Assert.Contains("4 MiB/s", rows[1].TextContent);
+    }
+
+    [Fact]
     public void The_files_table_asks_the_server_for_the_chosen_outcome()
     {
         Runs.Current = Samples.Details(Samples.Run(290));
