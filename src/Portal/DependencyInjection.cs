@@ -19,6 +19,7 @@ using Portal.Dashboard;
 using Portal.Data;
 using Portal.Exports;
 using Portal.Health;
+using Portal.Hosting;
 using Portal.Jobs;
 using Portal.Nodes;
 using Portal.Notifications;
@@ -40,6 +41,7 @@ public static class DependencyInjection
         var connectionString = DatabaseSetup.ResolveConnectionString(configuration, database.Provider, dataPath);
         var role = NodeRoles.Resolve(configuration, database.Provider);
 
+        builder.AddQuickStart();
         builder.Services
             .AddPortalNode(role)
             .AddPortalOptions(configuration, dataPath)
@@ -223,6 +225,7 @@ public static class DependencyInjection
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UsePackageCompression();
         // Pages get a friendly status page; /api and /v1 callers get the bare status code. It must wrap
         // authorization to see its 403s, hence the explicit routing and auth middleware below.
         app.UseWhen(context => !PortalCookies.IsApiRequest(context.Request),
