@@ -131,6 +131,9 @@ public interface IExportsClient
 
     /// <summary>Queues a run now; the result's Id is the run's id (a long fits: runs are numbered from 1).</summary>
     Task<RunStarted> RunNowAsync(int id, CancellationToken cancellationToken = default);
+
+    /// <summary>"Run anyway (force)": a run that exports even when nothing changed since the last export.</summary>
+    Task<RunStarted> RunAnywayAsync(int id, CancellationToken cancellationToken = default);
 }
 
 /// <summary>"Run now": the queued run, or why none was queued (<see cref="NotFound"/>: the export is not the caller's to see).</summary>

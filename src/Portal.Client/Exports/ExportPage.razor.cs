@@ -28,6 +28,9 @@ public sealed partial class ExportPage
 
     private bool Idle => busy || !RendererInfo.IsInteractive;
 
+    /// <summary>The last run found nothing changed (200): the export is up to date, and "Run anyway" is offered.</summary>
+    private bool UpToDate => Details is { Summary: { Running: false, LastStatus: 200 } };
+
     protected override async Task OnParametersSetAsync()
     {
         isAdmin = Authentication is not null && (await Authentication).User.IsInRole(PortalRoles.Admin);
@@ -47,12 +50,16 @@ public sealed partial class ExportPage
         }
     }
 
-    private async Task RunNowAsync()
+    private Task RunNowAsync() => StartAsync(Exports.RunNowAsync);
+
+    private Task RunAnywayAsync() => StartAsync(Exports.RunAnywayAsync);
+
+    private async Task StartAsync(Func<int, CancellationToken, Task<RunStarted>> run)
     {
         busy = true;
         try
         {
-            var started = await Exports.RunNowAsync(Id);
+            var started = await run(Id, CancellationToken.None);
             if (started is { Succeeded: true, RunId: { } runId }) Navigation.NavigateTo($"/runs/{runId}");
             else message = (false, started.Message);
         }

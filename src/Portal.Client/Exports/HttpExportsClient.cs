@@ -67,9 +67,13 @@ internal sealed class HttpExportsClient(HttpClient http) : IExportsClient
         return await response.SaveResultAsync(cancellationToken);
     }
 
-    public async Task<RunStarted> RunNowAsync(int id, CancellationToken cancellationToken = default)
+    public Task<RunStarted> RunNowAsync(int id, CancellationToken cancellationToken = default) => RunAsync($"{Base}/{id}/run", cancellationToken);
+
+    public Task<RunStarted> RunAnywayAsync(int id, CancellationToken cancellationToken = default) => RunAsync($"{Base}/{id}/run?force=true", cancellationToken);
+
+    private async Task<RunStarted> RunAsync(string url, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsync($"{Base}/{id}/run", null, cancellationToken);
+        using var response = await http.PostAsync(url, null, cancellationToken);
         return await HttpResults.TryReadAsync<RunStarted>(response, cancellationToken)
             ?? new RunStarted(false, null, $"The server answered {(int)response.StatusCode}.",
                 NotFound: response.StatusCode == System.Net.HttpStatusCode.NotFound);

@@ -128,6 +128,9 @@ internal sealed class ServerExportsClient(CurrentUser user) : IExportsClient
 
     public Task<RunStarted> RunNowAsync(int id, CancellationToken cancellationToken = default) =>
         user.CallAsync<ExportService, RunStarted>((s, u) => s.RunNowAsync(u, id, RunTrigger.Manual, cancellationToken));
+
+    public Task<RunStarted> RunAnywayAsync(int id, CancellationToken cancellationToken = default) =>
+        user.CallAsync<ExportService, RunStarted>((s, u) => s.RunNowAsync(u, id, RunTrigger.Manual, cancellationToken, force: true));
 }
 
 internal sealed class ServerRunsClient(CurrentUser user) : IRunsClient

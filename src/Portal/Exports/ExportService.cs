@@ -175,15 +175,18 @@ public sealed class ExportService(
         return SaveResult.Ok(id);
     }
 
-    public async Task<RunStarted> RunNowAsync(PortalUser user, int id, RunTrigger trigger, CancellationToken cancellationToken)
+    /// <param name="force">Export even when nothing changed since the last export (a skip would otherwise be recorded).</param>
+    public async Task<RunStarted> RunNowAsync(PortalUser user, int id, RunTrigger trigger, CancellationToken cancellationToken, bool force = false)
     {
         var export = await Visible(user).AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (export is null) return new RunStarted(false, null, "This export does not exist.", NotFound: true);
         if (export.Archived) return new RunStarted(false, null, "An archived export cannot run.");
         var run = await runs.CreateAsync(id, trigger, user.Email, cancellationToken);
-        run.JobId = jobs.Enqueue<ExportJob>(job => job.RunAsync(run.Id, CancellationToken.None));
+        run.JobId = force
+            ? jobs.Enqueue<ExportJob>(job => job.RunForcedAsync(run.Id, CancellationToken.None))
+            : jobs.Enqueue<ExportJob>(job => job.RunAsync(run.Id, CancellationToken.None));
         await db.SaveChangesAsync(cancellationToken);
-        return new RunStarted(true, run.Id, $"Run #{run.Number} is queued.");
+        return new RunStarted(true, run.Id, force ? $"Run #{run.Number} is queued; it exports even if nothing changed." : $"Run #{run.Number} is queued.");
     }
 
     /// <summary>The exports a user may see: their own, or all for admins.</summary>

@@ -36,7 +36,7 @@ public static class ExportsApi
         api.MapPost("/{id:int}/disable", (int id, ExportService s, ClaimsPrincipal u, CancellationToken ct) => SetEnabledAsync(id, false, s, u, ct))
             .WithSummary("Disables an export: its schedule stops");
         api.MapPost("/{id:int}/archive", ArchiveAsync).WithSummary("Archives an export: it stops and frees its names; its runs stay");
-        api.MapPost("/{id:int}/run", RunNowAsync).WithSummary("Queues a run now (trigger Api with a token, Manual in a browser)");
+        api.MapPost("/{id:int}/run", RunNowAsync).WithSummary("Queues a run now (trigger Api with a token, Manual in a browser); force=true exports even when nothing changed");
         api.MapGet("/{id:int}/runs", RunsAsync).WithSummary("Lists an export's runs, newest first");
         return app;
     }
@@ -82,11 +82,11 @@ public static class ExportsApi
         ApiResults.From(await exports.ArchiveAsync(PortalUser.From(user), id, cancellationToken));
 
     public static async Task<Results<Accepted<RunStarted>, NotFound, Conflict<RunStarted>>> RunNowAsync(int id, ExportService exports,
-        ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
+        ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken, bool force = false)
     {
         // A browser session is "Manual"; a script with a token is "Api".
         var trigger = http.User.Identity?.AuthenticationType == "Bearer" ? RunTrigger.Api : RunTrigger.Manual;
-        var started = await exports.RunNowAsync(PortalUser.From(user), id, trigger, cancellationToken);
+        var started = await exports.RunNowAsync(PortalUser.From(user), id, trigger, cancellationToken, force);
         if (started.Succeeded) return TypedResults.Accepted($"/api/runs/{started.RunId}", started);
         return started.NotFound ? TypedResults.NotFound() : TypedResults.Conflict(started);
     }
