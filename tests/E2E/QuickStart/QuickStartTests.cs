@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 using Portal.Testbed.Browser;
 using Portal.Tests.E2E.Accounts;
 using Portal.Tests.E2E.Pages;
@@ -56,15 +57,29 @@ public sealed partial class QuickStartTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task First_registrant_becomes_admin_in_the_production_build()
+    public async Task First_registrant_is_told_they_become_admin_sees_the_password_rules_first_and_gets_the_scheduler()
     {
         await using var chromium = await ChromiumBrowser.LaunchAsync();
         await using var context = await chromium.NewContextAsync(portal.BaseAddress);
         var page = await context.NewPageAsync();
-        await new RegisterPage(page).RegisterAsync("first@example.com", ApprovalFlow.Password);
+        var shots = new Screenshots("quickstart");
+        var register = new RegisterPage(page);
+
+        await register.OpenAsync();
+        await Expect(page.GetByText("Create the first account: it becomes the portal's Admin")).ToBeVisibleAsync();
+        await Expect(page.Locator("#Input\\.Password-help")).ToHaveTextAsync(
+            "At least 8 characters, with an upper-case letter, a lower-case letter, a digit and a symbol such as ! or -.");
+        await shots.TakeAsync(page, "register-first");
+
+        await register.RegisterAsync("first@example.com", ApprovalFlow.Password);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Scheduler (admins)" })).ToBeVisibleAsync();
         await page.GotoAsync("/admin/users");
         await Expect(page.GetByText("first@example.com").First).ToBeVisibleAsync();
-        await new Screenshots("quickstart").TakeAsync(page, "admin-users");
+        await shots.TakeAsync(page, "admin-users");
+
+        await new PortalShell(page).SignOutAsync();
+        await register.OpenAsync();
+        await Expect(page.GetByText("An administrator approves it before you can use the portal.")).ToBeVisibleAsync();
     }
 
     [GeneratedRegex(@"(?:href|src)=""(?<path>[^"":]+\.(?:css|js))""")]
