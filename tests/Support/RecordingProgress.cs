@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.Tests.Support;
 

@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.Domain.Domino;
 
@@ -183,19 +183,4 @@ public sealed class DominoClient(HttpClient http, string apiKey)
     private static string P(string segment) => Uri.EscapeDataString(segment);
 
     private static string Q(string value) => Uri.EscapeDataString(value);
-}
-
-/// <summary>A file's content being streamed from Domino.</summary>
-public sealed class DominoBlob(HttpResponseMessage response, Stream content, long? length) : IAsyncDisposable
-{
-    public Stream Content { get; } = content;
-
-    /// <summary>The length Domino announced, if it did.</summary>
-    public long? Length { get; } = length;
-
-    public async ValueTask DisposeAsync()
-    {
-        await Content.DisposeAsync();
-        response.Dispose();
-    }
 }

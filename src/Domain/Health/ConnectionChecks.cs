@@ -8,9 +8,6 @@ using Portal.Domain.S3;
 
 namespace Portal.Domain.Health;
 
-/// <summary>The answer of one check: what was checked, whether it works, and what it said.</summary>
-public sealed record ConnectionCheck(string Name, bool Healthy, string Message, TimeSpan Duration);
-
 /// <summary>
 /// "Does it work?" for each thing the exports talk to — the admin's Test buttons and the recurring
 /// health checks ask the same questions the exports do, in the same way.

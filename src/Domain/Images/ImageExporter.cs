@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Portal.Domain.Domino;
 using Portal.Domain.Images.Engine;
 using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.Domain.Images;
 

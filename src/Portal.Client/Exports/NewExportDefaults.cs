@@ -1,3 +1,5 @@
+using Portal.Contracts.Exports;
+
 namespace Portal.Client.Exports;
 
 /// <summary>

@@ -2,13 +2,13 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Portal.Client.Accounts;
 using Portal.Connections;
 using Portal.Exports;
 using Portal.Health;
 using Portal.Profile;
 using Portal.Runs;
 using Portal.Templates;
+using Portal.Contracts.Accounts;
 
 namespace Portal.Data;
 

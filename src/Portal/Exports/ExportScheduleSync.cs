@@ -3,8 +3,8 @@ using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Schedules;
-using Portal.Jobs;
 using Portal.Runs;
+using Portal.Jobs;
 
 namespace Portal.Exports;
 
@@ -22,10 +22,8 @@ public sealed class ExportScheduleSync(IRecurringJobManager recurringJobs, JobSt
 
     public static string JobId(int exportId) => JobPrefix + exportId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public static DateTimeOffset? NextRun(Export export, DateTimeOffset now) =>
-        export.Enabled && !export.Archived && ExportSchedule.TryParse(export.Schedule, export.TimeZone, out var schedule, out _)
-            ? schedule.NextOccurrence(now)
-            : null;
+    /// <summary>The export's next run (<see cref="Export.NextRunAfter"/>); ExportRunner still asks here until a run's outcome is recorded on the export.</summary>
+    public static DateTimeOffset? NextRun(Export export, DateTimeOffset now) => export.NextRunAfter(now);
 
     /// <summary>Brings the export's recurring job in line with its row (call after saving it).</summary>
     public void Apply(Export export)
@@ -67,7 +65,7 @@ public sealed class ExportScheduleSync(IRecurringJobManager recurringJobs, JobSt
             // start-up costs a storage transaction apiece.
             if (!IsInStep(export, existing.GetValueOrDefault(JobId(export.Id)))) ApplyHeld(export);
             if (export.Enabled) wanted.Add(JobId(export.Id));
-            var next = NextRun(export, now);
+            var next = export.NextRunAfter(now);
             if (next != export.NextRunAt)
                 await db.Exports.Where(e => e.Id == export.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.NextRunAt, next), cancellationToken);
         }

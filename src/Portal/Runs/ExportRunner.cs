@@ -1,5 +1,4 @@
 using System.Globalization;
-using Portal.Client.Exports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
@@ -9,6 +8,8 @@ using Portal.Domain.Runs;
 using Portal.Exports;
 using Portal.Health;
 using Portal.Nodes;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Runs;
 
 namespace Portal.Runs;
 

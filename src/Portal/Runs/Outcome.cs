@@ -1,8 +1,8 @@
 using System.Globalization;
 using Portal.Domain.Files;
 using Portal.Domain.Images;
-using Portal.Domain.Runs;
 using Portal.Exports;
+using Portal.Contracts.Runs;
 
 namespace Portal.Runs;
 

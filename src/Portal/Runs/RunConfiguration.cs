@@ -35,34 +35,3 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<Run>
         e.HasIndex(r => new { r.Status, r.HeartbeatAt });
     }
 }
-
-internal sealed class RunStageConfiguration : IEntityTypeConfiguration<RunStage>
-{
-    public void Configure(EntityTypeBuilder<RunStage> e)
-    {
-        e.Property(s => s.Code).HasConversion<int>();
-        e.HasIndex(s => new { s.RunId, s.Id });
-    }
-}
-
-internal sealed class RunFileConfiguration : IEntityTypeConfiguration<RunFile>
-{
-    public void Configure(EntityTypeBuilder<RunFile> e)
-    {
-        e.Property(f => f.Path).HasMaxLength(1024);
-        e.Property(f => f.Sha256).HasMaxLength(64);
-        e.Property(f => f.Outcome).HasConversion<string>().HasMaxLength(16);
-        e.Property(f => f.Error).HasMaxLength(2000);
-        e.HasIndex(f => new { f.RunId, f.Outcome, f.Id });
-    }
-}
-
-internal sealed class RunImageConfiguration : IEntityTypeConfiguration<RunImage>
-{
-    public void Configure(EntityTypeBuilder<RunImage> e)
-    {
-        e.Property(i => i.Reference).HasMaxLength(512);
-        e.Property(i => i.Digest).HasMaxLength(100);
-        e.HasIndex(i => i.RunId);
-    }
-}

@@ -3,6 +3,7 @@ using Portal.Data;
 using Portal.Domain.Runs;
 using Portal.Exports;
 using Portal.Health;
+using Portal.Contracts.Runs;
 
 namespace Portal.Runs;
 

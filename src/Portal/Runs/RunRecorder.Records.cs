@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.Runs;
 

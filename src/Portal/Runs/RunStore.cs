@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.Runs;
 

@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Client.Shared;
-using Portal.Client.Templates;
 using Portal.Data;
 using Portal.Domain.Images;
+using Portal.Contracts.Shared;
+using Portal.Contracts.Templates;
 
 namespace Portal.Templates;
 
-/// <summary>Dockerfile templates: the first line must be the FROM placeholder; a template in use cannot be deleted.</summary>
+/// <summary>Dockerfile templates: the first line must be the FROM placeholder; a template in use cannot be deleted; names are unique trimmed.</summary>
 public sealed class TemplateService(PortalDbContext db, TimeProvider time)
 {
     public async Task<IReadOnlyList<TemplateDto>> ListAsync(CancellationToken cancellationToken) =>
@@ -20,16 +20,17 @@ public sealed class TemplateService(PortalDbContext db, TimeProvider time)
         var errors = Validation.Of(form);
         if (!DockerTemplate.TryCreate(form.Content, out _, out var error))
             errors.Add(nameof(form.Content), error);
-        if (await db.DockerfileTemplates.AnyAsync(t => t.Name == form.Name && t.Id != id, cancellationToken))
-            errors.Add(nameof(form.Name), $"A template named \"{form.Name}\" already exists.");
+        var name = form.Name.Trim();
+        if (await db.DockerfileTemplates.AnyAsync(t => t.Name == name && t.Id != id, cancellationToken))
+            errors.Add(nameof(form.Name), $"A template named \"{name}\" already exists.");
         if (errors.Count > 0) return errors.Result();
 
         var now = time.GetUtcNow();
         var template = id is { } existing
             ? await db.DockerfileTemplates.FindAsync([existing], cancellationToken)
-            : db.DockerfileTemplates.Add(new DockerfileTemplate { Name = form.Name, Content = form.Content, CreatedAt = now }).Entity;
+            : db.DockerfileTemplates.Add(new DockerfileTemplate { Name = name, Content = form.Content, CreatedAt = now }).Entity;
         if (template is null) return SaveResult.Missing("This template no longer exists.");
-        template.Name = form.Name.Trim();
+        template.Name = name;
         template.Content = form.Content.ReplaceLineEndings("\n");
         template.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);

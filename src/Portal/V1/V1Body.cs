@@ -1,16 +1,7 @@
 using System.Text.Json;
-using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.V1;
-
-public enum V1FieldType
-{
-    Text,
-    Flag,
-    Number,
-}
-
-public sealed record V1Field(string Name, V1FieldType Type, bool Required = false);
 
 /// <summary>
 /// A v1 request body, read strictly: JSON whatever the Content-Type (the original's rule, with its warning

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Client.Connections;
-using Portal.Client.Shared;
 using Portal.Connections;
 using Portal.Security;
 using Portal.Tests.Integration.Runs;
+using Portal.Contracts.Connections;
+using Portal.Contracts.Shared;
 
 namespace Portal.Tests.Integration.Connections;
 
@@ -96,7 +96,7 @@ public sealed class ConnectionServiceTests(PortalExportsFixture fixture) : Porta
     {
         var scenario = await RunScenario.CreateAsync(Fixture, Host, image: false);
         var export = await Host.ExportRecordAsync(scenario.ExportId);
-        await Host.WithAsync<Portal.Exports.ExportService, SaveResult>(s => s.ArchiveAsync(scenario.User, scenario.ExportId, default));
+        await Host.WithAsync<Portal.Exports.ExportActions, SaveResult>(s => s.ArchiveAsync(scenario.User, scenario.ExportId, default));
 
         var deleted = await Host.WithAsync<ConnectionService, SaveResult>(c => c.DeleteAsync("s3", export.S3DestinationId!.Value, default));
         var domino = await Host.WithAsync<ConnectionService, SaveResult>(c => c.DeleteAsync("domino", export.DominoDeploymentId, default));

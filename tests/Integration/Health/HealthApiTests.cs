@@ -1,12 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Portal.Connections;
-using Portal.Domain.Runs;
 using Portal.Exports;
 using Portal.Health;
 using Portal.Runs;
 using Portal.Tests.Integration.Support;
+using Portal.Contracts.Runs;
+using Portal.Connections;
 using Portal.Tests.Integration.V1;
 
 namespace Portal.Tests.Integration.Health;

@@ -7,15 +7,21 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Accounts;
 using Portal.Client.Accounts;
-using Portal.Client.Connections;
-using Portal.Client.Exports;
 using Portal.Connections;
 using Portal.Data;
+using Portal.Nodes;
 using Portal.Exports;
 using Portal.Profile;
 using Portal.Runs;
-using Portal.Tests.Integration.Support;
 using Portal.Testbed.Domino;
+using Portal.Contracts.Accounts;
+using Portal.Contracts.Connections;
+using Portal.Contracts.Exports;
+using Portal.Templates;
+using Portal.Security;
+using Portal.Jobs;
+using Portal.Health;
+using Portal.Tests.Integration.Support;
 
 namespace Portal.Tests.Integration.Runs;
 
@@ -61,10 +67,18 @@ public sealed class ExportsHost : IAsyncDisposable
             .AddLogging(logging => logging.AddProvider(logs))
             .AddSingleton<IConfiguration>(configuration)
             .AddPortalOptions(configuration, folder)
-            .AddPortalData(provider, connectionString)
-            .AddPortalAccounts()
-            .AddPortalJobs(provider, connectionString)
-            .AddPortalExports(configuration);
+            .AddNodes(configuration, NodeRole.All)
+            .AddData(configuration, provider, connectionString)
+            .AddSecurity()
+            .AddAccounts(configuration)
+            .AddJobs(configuration, provider, connectionString, NodeRole.All)
+            .AddDomain(configuration)
+            .AddHealth(configuration)
+            .AddPortalConnections()
+            .AddTemplates()
+            .AddProfile()
+            .AddExports(configuration)
+            .AddRuns();
         services.Configure<DatabaseOptions>(o => o.Provider = provider);
         var host = new ExportsHost(services.BuildServiceProvider(), folder, logs);
         await host._provider.MigratePortalDatabaseAsync();
@@ -103,14 +117,14 @@ public sealed class ExportsHost : IAsyncDisposable
     {
         var existing = await WithAsync<ConnectionService, ConnectionsOverview>(s => s.GetAsync(default));
         var s3Name = $"S3 {bucket ?? PortalExportsFixture.Bucket}{(s3Secret is null ? "" : " (other secret)")}{(s3Endpoint is null ? "" : $" at {s3Endpoint.Port}")}";
-        var domino = existing.Deployments.FirstOrDefault()?.Id ?? (await WithAsync<ConnectionService, Client.Shared.SaveResult>(s =>
+        var domino = existing.Deployments.FirstOrDefault()?.Id ?? (await WithAsync<ConnectionService, Contracts.Shared.SaveResult>(s =>
             s.SaveDeploymentAsync(null, new DominoDeploymentForm
             {
                 Name = "Domino",
                 ApiUrl = fixture.Domino.Url.ToString(),
                 RegistryHost = fixture.DominoRegistry.Host,
             }, default))).Id;
-        var s3 = existing.S3Targets.FirstOrDefault(t => t.Name == s3Name)?.Id ?? (await WithAsync<ConnectionService, Client.Shared.SaveResult>(s =>
+        var s3 = existing.S3Targets.FirstOrDefault(t => t.Name == s3Name)?.Id ?? (await WithAsync<ConnectionService, Contracts.Shared.SaveResult>(s =>
             s.SaveS3TargetAsync(null, new S3TargetForm
             {
                 Name = s3Name,
@@ -119,7 +133,7 @@ public sealed class ExportsHost : IAsyncDisposable
                 AccessKeyId = Testbed.S3.S3Server.Credentials.AccessKey,
                 SecretAccessKey = s3Secret ?? Testbed.S3.S3Server.Credentials.SecretKey,
             }, default))).Id;
-        var registry = existing.Registries.FirstOrDefault()?.Id ?? (await WithAsync<ConnectionService, Client.Shared.SaveResult>(s =>
+        var registry = existing.Registries.FirstOrDefault()?.Id ?? (await WithAsync<ConnectionService, Contracts.Shared.SaveResult>(s =>
             s.SaveRegistryAsync(null, new RegistryTargetForm
             {
                 Name = "Registry",
@@ -133,13 +147,13 @@ public sealed class ExportsHost : IAsyncDisposable
 
     public async Task StoreKeyAsync(PortalUser user, int deploymentId, DominoUser dominoUser)
     {
-        var saved = await WithAsync<DominoKeyService, Client.Profile.SaveKeyResult>(s => s.SaveAsync(user, deploymentId, dominoUser.ApiKey, default));
+        var saved = await WithAsync<DominoKeyService, Contracts.Profile.SaveKeyResult>(s => s.SaveAsync(user, deploymentId, dominoUser.ApiKey, default));
         Assert.True(saved.Succeeded, saved.Message);
     }
 
     public async Task<int> CreateExportAsync(PortalUser user, ExportForm form)
     {
-        var saved = await WithAsync<ExportService, Client.Shared.SaveResult>(s => s.SaveAsync(user, null, form, default));
+        var saved = await WithAsync<ExportForms, Contracts.Shared.SaveResult>(s => s.SaveAsync(user, null, form, default));
         Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
         return saved.Id!.Value;
     }
@@ -147,7 +161,7 @@ public sealed class ExportsHost : IAsyncDisposable
     /// <summary>"Run now": a queued run (its Hangfire job is left in storage; the test runs it).</summary>
     public async Task<long> QueueRunAsync(PortalUser user, int exportId)
     {
-        var started = await WithAsync<ExportService, RunStarted>(s => s.RunNowAsync(user, exportId, RunTrigger.Manual, default));
+        var started = await WithAsync<ExportActions, RunStarted>(s => s.RunNowAsync(user, exportId, RunTrigger.Manual, default));
         Assert.True(started.Succeeded, started.Message);
         return started.RunId!.Value;
     }

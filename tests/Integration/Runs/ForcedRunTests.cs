@@ -1,8 +1,9 @@
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Client.Exports;
+using Portal.Contracts.Exports;
 using Portal.Domain.Runs;
 using Portal.Exports;
+using Portal.Contracts.Runs;
 using Portal.Runs;
 
 namespace Portal.Tests.Integration.Runs;
@@ -17,7 +18,7 @@ public sealed class ForcedRunTests(PortalExportsFixture fixture) : PortalExports
         await scenario.RunNowAsync();
         Assert.Equal(StatusCode.Skipped, (await scenario.RunNowAsync()).Status);
 
-        var started = await Host.WithAsync<ExportService, RunStarted>(
+        var started = await Host.WithAsync<ExportActions, RunStarted>(
             s => s.RunNowAsync(scenario.User, scenario.ExportId, RunTrigger.Manual, default, force: true));
         Assert.True(started.Succeeded, started.Message);
         var queued = await Host.RunRecordAsync(started.RunId!.Value);

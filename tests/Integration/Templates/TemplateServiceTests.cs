@@ -1,7 +1,7 @@
-using Portal.Client.Shared;
-using Portal.Client.Templates;
 using Portal.Templates;
 using Portal.Tests.Integration.Runs;
+using Portal.Contracts.Shared;
+using Portal.Contracts.Templates;
 
 namespace Portal.Tests.Integration.Templates;
 

@@ -1,5 +1,6 @@
 using Bunit;
 using Portal.Client.Exports;
+using Portal.Contracts.Exports;
 using Portal.Tests.Unit.Support;
 using Portal.Tests.Unit.Support.Fakes;
 

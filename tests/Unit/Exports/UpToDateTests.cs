@@ -1,5 +1,6 @@
 using Bunit;
 using Portal.Client.Exports;
+using Portal.Contracts.Exports;
 using Portal.Tests.Unit.Support;
 using Portal.Tests.Unit.Support.Fakes;
 
@@ -32,6 +33,9 @@ public sealed class UpToDateTests : ComponentTest
         Assert.DoesNotContain(page.FindAll("button"), b => b.TextContent.Contains("Run anyway", StringComparison.Ordinal));
     }
 
-    private static ExportDetails DetailsWith(ExportSummary summary) => new(
-        summary, new ExportForm(), "Domino prod", "Lab S3", "Lab registry", null, null, null, null, Samples.Start, Samples.Start);
+    private static ExportDetails DetailsWith(ExportSummary summary) => new()
+    {
+        Summary = summary, Form = new ExportForm(), DeploymentName = "Domino prod", S3TargetName = "Lab S3", RegistryName = "Lab registry",
+        CreatedAt = Samples.Start, UpdatedAt = Samples.Start,
+    };
 }

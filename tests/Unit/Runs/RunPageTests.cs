@@ -1,8 +1,9 @@
 using Bunit;
 using Portal.Client.Runs;
-using Portal.Client.Shared;
 using Portal.Tests.Unit.Support;
 using Portal.Tests.Unit.Support.Fakes;
+using Portal.Contracts.Runs;
+using Portal.Contracts.Shared;
 
 namespace Portal.Tests.Unit.Runs;
 
@@ -33,14 +34,16 @@ public sealed class RunPageTests : ComponentTest
             Samples.Details(Samples.Run(315, bytesDone: 60 * MiB, bytesTotal: 100 * MiB, filesDone: 6, filesTotal: 10)),
             Samples.Details(Samples.Run(290, bytesDone: 100 * MiB, bytesTotal: 100 * MiB, filesDone: 10, filesTotal: 10, message: "10 files")));
 
-        var page = RenderRun(refresh: TimeSpan.FromMilliseconds(30));
+        var page = RenderRun(refresh: TimeSpan.FromSeconds(1));
 
+        Time.Advance(TimeSpan.FromSeconds(1));
         page.WaitForAssertion(() => Assert.Equal("6 of 10", page.Find("[data-testid=files-progress]").TextContent.Trim()), TimeSpan.FromSeconds(5));
+        Time.Advance(TimeSpan.FromSeconds(1));
         page.WaitForAssertion(() => Assert.Equal("Succeeded", page.Find("[data-testid=status-chip]").TextContent.Trim()), TimeSpan.FromSeconds(5));
         Assert.Empty(page.FindAll("[data-testid=run-progress]"));
         Assert.Empty(page.FindAll("[data-testid=cancel-run]"));
         var gets = Runs.Gets;
-        Thread.Sleep(200);
+        Time.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(gets, Runs.Gets);
     }
 

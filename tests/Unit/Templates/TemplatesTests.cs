@@ -1,7 +1,8 @@
 using Bunit;
-using Portal.Client.Shared;
 using Portal.Client.Templates;
 using Portal.Tests.Unit.Support;
+using Portal.Contracts.Shared;
+using Portal.Contracts.Templates;
 
 namespace Portal.Tests.Unit.Templates;
 

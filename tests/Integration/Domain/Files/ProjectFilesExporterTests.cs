@@ -1,7 +1,7 @@
 using Portal.Domain.Files;
 using Portal.Domain.Runs;
-using Portal.Domain.S3;
 using Portal.Testbed.Domino;
+using Portal.Contracts.Runs;
 
 namespace Portal.Tests.Integration.Domain.Files;
 

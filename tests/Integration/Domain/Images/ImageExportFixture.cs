@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Domain;
 using Portal.Domain.Domino;
 using Portal.Domain.Images;
 using Portal.Domain.Images.Engine;
 using Portal.Testbed.Containers;
 using Portal.Testbed.Domino;
+using Portal.Domain;
 
 namespace Portal.Tests.Integration.Domain.Images;
 

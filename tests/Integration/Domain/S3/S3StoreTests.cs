@@ -2,6 +2,7 @@ using Portal.Domain.Runs;
 using Portal.Domain.S3;
 using Portal.Testbed.Domino;
 using Portal.Testbed.S3;
+using Portal.Contracts.Runs;
 
 namespace Portal.Tests.Integration.Domain.S3;
 

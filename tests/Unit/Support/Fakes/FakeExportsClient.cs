@@ -1,5 +1,5 @@
-using Portal.Client.Exports;
-using Portal.Client.Shared;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Shared;
 
 namespace Portal.Tests.Unit.Support.Fakes;
 
