@@ -8,6 +8,7 @@ using Portal.Connections;
 using Portal.Dashboard;
 using Portal.Exports;
 using Portal.Health;
+using Portal.Hosting;
 using Portal.Jobs;
 using Portal.Notifications;
 using Portal.Profile;
@@ -34,6 +35,7 @@ public static class DependencyInjection
         var connectionString = DatabaseSetup.ResolveConnectionString(configuration, provider, dataPath);
         var role = NodeRoles.Resolve(configuration, provider);
 
+        builder.AddQuickStart();
         builder.Services
             .AddPortalOptions(configuration, dataPath)
             .AddNodes(configuration, role)

@@ -1,3 +1,4 @@
+using Portal.Hosting;
 using Portal.Accounts;
 
 namespace Portal;
@@ -17,6 +18,7 @@ internal static class PortalMiddleware
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UsePackageCompression();
         // Pages get a friendly status page; /api and /v1 callers get the bare status code. It must wrap
         // authorization to see its 403s, hence the explicit routing and auth middleware below.
         app.UseWhen(context => !PortalCookies.IsApiRequest(context.Request),

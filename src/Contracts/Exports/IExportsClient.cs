@@ -22,4 +22,7 @@ public interface IExportsClient
 
     /// <summary>Queues a Verify run: the latest snapshot read back from S3 and compared with its manifest.</summary>
     Task<RunStarted> VerifyAsync(int id, CancellationToken cancellationToken = default);
+
+    /// <summary>"Run anyway (force)": a run that exports even when nothing changed since the last export.</summary>
+    Task<RunStarted> RunAnywayAsync(int id, CancellationToken cancellationToken = default);
 }

@@ -56,6 +56,7 @@ public sealed partial class ExportEditor : IDisposable
     protected override async Task OnInitializedAsync()
     {
         model = Initial.Copy();
+        if (Id is null) NewExportDefaults.Apply(model, Options);
         if (model.DominoDeploymentId == 0 && Options.Deployments.Count > 0)
             model.DominoDeploymentId = (Options.Deployments.FirstOrDefault(d => Options.DeploymentsWithKey.Contains(d.Id)) ?? Options.Deployments[0]).Id;
         // An existing export is complete: show what is wrong with it at once. A new one only where it was typed.

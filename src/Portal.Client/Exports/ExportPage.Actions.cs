@@ -9,16 +9,18 @@ namespace Portal.Client.Exports;
 // The export's buttons: run now, verify, enable or disable, archive.
 public sealed partial class ExportPage
 {
-    private Task RunNowAsync() => QueueAsync(() => Exports.RunNowAsync(Id));
+    private Task RunNowAsync() => StartAsync(Exports.RunNowAsync);
 
-    private Task VerifyAsync() => QueueAsync(() => Exports.VerifyAsync(Id));
+    private Task RunAnywayAsync() => StartAsync(Exports.RunAnywayAsync);
 
-    private async Task QueueAsync(Func<Task<RunStarted>> queue)
+    private Task VerifyAsync() => StartAsync(Exports.VerifyAsync);
+
+    private async Task StartAsync(Func<int, CancellationToken, Task<RunStarted>> run)
     {
         busy = true;
         try
         {
-            var started = await queue();
+            var started = await run(Id, CancellationToken.None);
             if (started is { Succeeded: true, RunId: { } runId }) Navigation.NavigateTo($"/runs/{runId}");
             else message = (false, started.Message);
         }

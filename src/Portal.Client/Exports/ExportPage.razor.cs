@@ -33,6 +33,9 @@ public sealed partial class ExportPage
 
     private bool Idle => busy || !RendererInfo.IsInteractive;
 
+    /// <summary>The last run found nothing changed (200): the export is up to date, and "Run anyway" is offered.</summary>
+    private bool UpToDate => Details is { Summary: { Running: false, LastStatus: 200 } };
+
     protected override async Task OnParametersSetAsync()
     {
         isAdmin = Authentication is not null && (await Authentication).User.IsInRole(PortalRoles.Admin);

@@ -69,13 +69,15 @@ public sealed class HttpExportsClient(HttpClient http) : IExportsClient
         return await response.SaveResultAsync(cancellationToken);
     }
 
-    public Task<RunStarted> RunNowAsync(int id, CancellationToken cancellationToken = default) => QueueAsync(id, "run", cancellationToken);
+    public Task<RunStarted> RunNowAsync(int id, CancellationToken cancellationToken = default) => RunAsync($"{Base}/{id}/run", cancellationToken);
 
-    public Task<RunStarted> VerifyAsync(int id, CancellationToken cancellationToken = default) => QueueAsync(id, "verify", cancellationToken);
+    public Task<RunStarted> RunAnywayAsync(int id, CancellationToken cancellationToken = default) => RunAsync($"{Base}/{id}/run?force=true", cancellationToken);
 
-    private async Task<RunStarted> QueueAsync(int id, string action, CancellationToken cancellationToken)
+    public Task<RunStarted> VerifyAsync(int id, CancellationToken cancellationToken = default) => RunAsync($"{Base}/{id}/verify", cancellationToken);
+
+    private async Task<RunStarted> RunAsync(string url, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsync($"{Base}/{id}/{action}", null, cancellationToken);
+        using var response = await http.PostAsync(url, null, cancellationToken);
         // 202 with the queued run, 409 with why none was queued; anything else says why in its problem.
         if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Conflict)
             return await response.ReadAsync<RunStarted>(HttpStatusCode.Conflict, cancellationToken);

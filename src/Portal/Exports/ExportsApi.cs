@@ -36,7 +36,7 @@ public static class ExportsApi
         api.MapPost("/{id:int}/disable", (int id, ExportActions s, ClaimsPrincipal u, CancellationToken ct) => SetEnabledAsync(id, false, s, u, ct))
             .WithSummary("Disables an export: its schedule stops");
         api.MapPost("/{id:int}/archive", ArchiveAsync).WithSummary("Archives an export: it stops and frees its names; its runs stay");
-        api.MapPost("/{id:int}/run", RunNowAsync).WithSummary("Queues a run now (trigger Api with a token, Manual in a browser)");
+        api.MapPost("/{id:int}/run", RunNowAsync).WithSummary("Queues a run now (trigger Api with a token, Manual in a browser); force=true exports even when nothing changed");
         api.MapPost("/{id:int}/verify", VerifyAsync)
             .WithSummary("Queues a Verify run: the latest snapshot is read back from S3 and compared with its manifest (size and SHA-256)");
         api.MapGet("/{id:int}/runs", RunsAsync).WithSummary("Lists an export's runs, newest first");
@@ -84,9 +84,9 @@ public static class ExportsApi
         ApiResults.From(await exports.ArchiveAsync(PortalUser.From(user), id, cancellationToken));
 
     public static async Task<Results<Accepted<RunStarted>, NotFound, Conflict<RunStarted>>> RunNowAsync(int id, ExportActions exports,
-        ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
+        ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken, bool force = false)
     {
-        var started = await exports.RunNowAsync(PortalUser.From(user), id, Trigger(http), cancellationToken);
+        var started = await exports.RunNowAsync(PortalUser.From(user), id, Trigger(http), cancellationToken, force);
         return Queued(started);
     }
 

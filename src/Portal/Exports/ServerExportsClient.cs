@@ -42,4 +42,7 @@ internal sealed class ServerExportsClient(PageCaller user) : IExportsClient
 
     public Task<RunStarted> VerifyAsync(int id, CancellationToken cancellationToken = default) =>
         user.CallAsync<ExportActions, RunStarted>((s, u) => s.VerifyNowAsync(u, id, RunTrigger.Manual, cancellationToken));
+
+    public Task<RunStarted> RunAnywayAsync(int id, CancellationToken cancellationToken = default) =>
+        user.CallAsync<ExportActions, RunStarted>((s, u) => s.RunNowAsync(u, id, RunTrigger.Manual, cancellationToken, force: true));
 }

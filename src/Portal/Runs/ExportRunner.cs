@@ -56,7 +56,8 @@ public sealed partial class ExportRunner(
     }
 
     /// <summary>Runs a queued run (made by "Run now", the API, or a scheduled tick).</summary>
-    public async Task RunAsync(long runId, CancellationToken shutdown)
+    /// <param name="force">Export even when nothing changed (the export's own ForceRun setting does so for every run).</param>
+    public async Task RunAsync(long runId, CancellationToken shutdown, bool force = false)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
@@ -83,7 +84,7 @@ public sealed partial class ExportRunner(
         var outcome = Outcome.Of(StatusCode.UnknownError, StatusCode.UnknownError.Describe());
         try
         {
-            outcome = await ExecuteAsync(scope.ServiceProvider, claim, recorder, shutdown);
+            outcome = await ExecuteAsync(scope.ServiceProvider, claim, recorder, force, shutdown);
         }
         catch (Exception e) when (e is not OperationCanceledException || !shutdown.IsCancellationRequested)
         {
@@ -105,7 +106,7 @@ public sealed partial class ExportRunner(
         }
     }
 
-    private async Task<Outcome> ExecuteAsync(IServiceProvider services, RunClaim claim, RunRecorder recorder, CancellationToken shutdown)
+    private async Task<Outcome> ExecuteAsync(IServiceProvider services, RunClaim claim, RunRecorder recorder, bool force, CancellationToken shutdown)
     {
         var (runId, exportId) = (claim.RunId, claim.ExportId);
         var db = services.GetRequiredService<PortalDbContext>();
@@ -135,11 +136,11 @@ public sealed partial class ExportRunner(
         try
         {
             var filesTask = runsFiles
-                ? files.ExportAsync(requests.Files(export, apiKey, runId.ToString(CultureInfo.InvariantCulture)) with { Lease = claim },
+                ? files.ExportAsync(requests.Files(export, apiKey, runId.ToString(CultureInfo.InvariantCulture)) with { Lease = claim, Force = export.ForceRun || force },
                     recorder.For(RunPart.Files), linked.Token)
                 : Task.FromResult<FileExportResult?>(null)!;
             var imageTask = runsImage
-                ? images.ExportAsync(requests.Image(export, apiKey), recorder.For(RunPart.Image), linked.Token)
+                ? images.ExportAsync(requests.Image(export, apiKey) with { Force = export.ForceRun || force }, recorder.For(RunPart.Image), linked.Token)
                 : Task.FromResult<ImageExportResult?>(null)!;
             filesResult = await filesTask;
             imageResult = await imageTask;

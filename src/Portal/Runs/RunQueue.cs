@@ -10,12 +10,16 @@ namespace Portal.Runs;
 /// </summary>
 public sealed class RunQueue(RunStore runs, IBackgroundJobClient jobs, JobQueues queues, PortalDbContext db)
 {
+    /// <param name="force">Export even when nothing changed; the force travels with the job (<see cref="ExportJob.RunForcedAsync"/>).</param>
     public async Task<Run> QueueAsync(int exportId, RunTrigger trigger, string? triggeredBy, CancellationToken cancellationToken,
-        RunKind kind = RunKind.Export)
+        bool force = false, RunKind kind = RunKind.Export)
     {
         var export = await db.Exports.AsNoTracking().Include(e => e.Template).SingleAsync(e => e.Id == exportId, cancellationToken);
         var run = await runs.CreateAsync(exportId, trigger, triggeredBy, null, cancellationToken, kind);
-        run.JobId = jobs.Enqueue<ExportJob>(queues.For(export), job => job.RunAsync(run.Id, CancellationToken.None));
+        var queue = queues.For(export);
+        run.JobId = force
+            ? jobs.Enqueue<ExportJob>(queue, job => job.RunForcedAsync(run.Id, CancellationToken.None))
+            : jobs.Enqueue<ExportJob>(queue, job => job.RunAsync(run.Id, CancellationToken.None));
         await db.SaveChangesAsync(cancellationToken);
         return run;
     }

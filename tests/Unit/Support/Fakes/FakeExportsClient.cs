@@ -51,4 +51,12 @@ public sealed class FakeExportsClient : IExportsClient
     public Task<RunStarted> RunNowAsync(int id, CancellationToken cancellationToken = default) => Task.FromResult(RunStarted);
 
     public Task<RunStarted> VerifyAsync(int id, CancellationToken cancellationToken = default) => Task.FromResult(RunStarted);
+
+    public List<int> ForcedRuns { get; } = [];
+
+    public Task<RunStarted> RunAnywayAsync(int id, CancellationToken cancellationToken = default)
+    {
+        ForcedRuns.Add(id);
+        return Task.FromResult(RunStarted);
+    }
 }
