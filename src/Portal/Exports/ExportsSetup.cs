@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Contracts.Exports;
 
 namespace Portal.Exports;
@@ -10,6 +11,8 @@ public static class ExportsSetup
         services.AddOptions<ExportsOptions>().Bind(configuration.GetSection(ExportsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ExportRequests>();
         services.AddScoped<ExportScheduleSync>();
+        // The schedule puts each export's recurring job on the queue its runs need, as Run now does (Runs).
+        services.TryAddScoped<Portal.Runs.JobQueues>();
         services.AddScoped<UserDominoClients>();
         services.AddScoped<ProjectAccessCheck>();
         services.AddScoped<ExportValidator>();

@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Contracts.Runs;
 using Portal.Telemetry;
 
@@ -15,7 +16,7 @@ public static class RunsSetup
         services.AddRunFencing();
         services.AddScoped<RunStore>();
         services.AddScoped<RunQueue>();
-        services.AddScoped<JobQueues>();
+        services.TryAddScoped<JobQueues>();
         services.AddScoped<StatusLogPublisher>();
         services.AddScoped<RunService>();
         services.AddScoped<RunRecovery>();
