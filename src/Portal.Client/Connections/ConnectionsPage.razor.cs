@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Portal.Client.Shared;
 using Portal.Contracts.Connections;
 
 namespace Portal.Client.Connections;
@@ -65,9 +66,8 @@ public sealed partial class ConnectionsPage
 
     private async Task DeleteAsync(string kind, int id, string name)
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync("Delete connection", $"Delete {name}? Exports that use it must be changed first.",
-            yesText: "Delete", cancelText: "Cancel");
-        if (confirmed != true) return;
+        if (!await Dialogs.ConfirmAsync("Delete connection", $"Delete {name}? If exports use it, the portal names them and keeps it.", "Delete"))
+            return;
         var result = await Connections.DeleteAsync(kind, id);
         message = result.Succeeded ? (true, $"{name} was deleted.") : (false, result.ErrorFor("") ?? string.Join(" ", result.Errors.Values.SelectMany(v => v)));
         await LoadAsync();

@@ -110,12 +110,16 @@ public sealed class ConnectionServiceTests(PortalExportsFixture fixture) : Porta
     public async Task A_connection_an_export_uses_cannot_be_deleted()
     {
         var scenario = await RunScenario.CreateAsync(Fixture, Host, image: false);
-        var s3 = (await Host.ExportRecordAsync(scenario.ExportId)).S3DestinationId!.Value;
+        var export = await Host.ExportRecordAsync(scenario.ExportId);
 
-        var refused = await Host.WithAsync<ConnectionService, SaveResult>(c => c.DeleteAsync("s3", s3, default));
+        var refused = await Host.WithAsync<ConnectionService, SaveResult>(c => c.DeleteAsync("s3", export.S3DestinationId!.Value, default));
 
+        // The refusal names the exports in the way (the fixture's scenarios share this target: five by name, then a count).
         Assert.False(refused.Succeeded);
-        Assert.Contains("Exports use this connection", refused.ErrorFor(""), StringComparison.Ordinal);
+        var message = refused.ErrorFor("")!;
+        Assert.Matches(@"^(The export \S+ uses|\d+ exports, .+, use) this S3 target: change or archive them first\.$", message);
+        Assert.True(message.Contains($"{export.GroupName}/{export.ProjectName}", StringComparison.Ordinal)
+                    || System.Text.RegularExpressions.Regex.IsMatch(message, @"and \d+ more"), message);
     }
 
     [Fact]
@@ -131,7 +135,7 @@ public sealed class ConnectionServiceTests(PortalExportsFixture fixture) : Porta
         Assert.True(deleted.Succeeded, deleted.ErrorFor(""));
         Assert.Null((await Host.ExportRecordAsync(scenario.ExportId)).S3DestinationId);
         Assert.False(domino.Succeeded);
-        Assert.Contains("archived ones too", domino.ErrorFor(""), StringComparison.Ordinal);
+        Assert.Contains("to this Domino deployment (archived exports count too)", domino.ErrorFor(""), StringComparison.Ordinal);
     }
 
     [Fact]

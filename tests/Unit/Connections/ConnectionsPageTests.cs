@@ -109,7 +109,7 @@ public sealed class ConnectionsPageTests : ComponentTest
     [Fact]
     public void A_refused_delete_shows_the_servers_message()
     {
-        Connections.DeleteResult = SaveResult.Invalid("", "Exports use this connection: change or archive them first.");
+        Connections.DeleteResult = SaveResult.Invalid("", "The export team/model uses this S3 target: change or archive them first.");
         var providers = RenderProviders();
         var page = Render<ConnectionsPage>();
 
@@ -117,7 +117,7 @@ public sealed class ConnectionsPageTests : ComponentTest
         providers.WaitForAssertion(() => Assert.Contains("Delete Archive?", providers.Markup));
         providers.FindAll("button").Single(b => b.TextContent.Trim() == "Delete").Click();
 
-        page.WaitForAssertion(() => Assert.Contains("Exports use this connection: change or archive them first.", page.Find("[role=alert]").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("The export team/model uses this S3 target: change or archive them first.", page.Find("[role=alert]").TextContent));
     }
 
     [Fact]
