@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Audit;
 using Portal.Contracts.Shared;
 
 namespace Portal.Connections;
@@ -15,21 +16,25 @@ public sealed partial class ConnectionService
     {
         const string inUse = "Exports use this connection: change or archive them first.";
         int deleted;
+        string? name = null;
         switch (kind)
         {
             case "domino":
                 if (await db.Exports.AnyAsync(e => e.DominoDeploymentId == id, cancellationToken))
                     return SaveResult.Invalid("", "Exports (archived ones too) belong to this Domino deployment: it cannot be deleted.");
+                name = await db.DominoDeployments.Where(d => d.Id == id).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken);
                 deleted = await db.DominoDeployments.Where(d => d.Id == id).ExecuteDeleteAsync(cancellationToken);
                 break;
             case "s3":
                 if (await db.Exports.AnyAsync(e => !e.Archived && e.S3DestinationId == id, cancellationToken)) return SaveResult.Invalid("", inUse);
+                name = await db.S3Destinations.Where(d => d.Id == id).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken);
                 await db.Exports.Where(e => e.S3DestinationId == id)
                     .ExecuteUpdateAsync(u => u.SetProperty(e => e.S3DestinationId, (int?)null), cancellationToken);
                 deleted = await db.S3Destinations.Where(d => d.Id == id).ExecuteDeleteAsync(cancellationToken);
                 break;
             case "registry":
                 if (await db.Exports.AnyAsync(e => !e.Archived && e.RegistryDestinationId == id, cancellationToken)) return SaveResult.Invalid("", inUse);
+                name = await db.RegistryDestinations.Where(d => d.Id == id).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken);
                 await db.Exports.Where(e => e.RegistryDestinationId == id)
                     .ExecuteUpdateAsync(u => u.SetProperty(e => e.RegistryDestinationId, (int?)null), cancellationToken);
                 deleted = await db.RegistryDestinations.Where(d => d.Id == id).ExecuteDeleteAsync(cancellationToken);
@@ -37,6 +42,8 @@ public sealed partial class ConnectionService
             default:
                 return SaveResult.Invalid("", $"Unknown kind of connection \"{kind}\".");
         }
-        return deleted == 1 ? SaveResult.Ok(id) : SaveResult.Missing("This connection no longer exists.");
+        if (deleted != 1) return SaveResult.Missing("This connection no longer exists.");
+        await audit.RecordAsync(AuditActions.ConnectionDelete, AuditObject.Connection(kind, id, name), cancellationToken: cancellationToken);
+        return SaveResult.Ok(id);
     }
 }

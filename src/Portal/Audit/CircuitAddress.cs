@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
+
+namespace Portal.Audit;
+
+/// <summary>
+/// The browser's address for a page running on the server: a circuit outlives the request that opened it, so the
+/// address of its connection is kept when the connection comes up (<c>PageCaller</c> records it).
+/// </summary>
+public sealed class CircuitAddress
+{
+    public string? Value { get; internal set; }
+}
+
+internal sealed class CircuitAddressHandler(CircuitAddress address, IHttpContextAccessor http) : CircuitHandler
+{
+    public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        address.Value = AuditContext.Address(http.HttpContext?.Connection.RemoteIpAddress) ?? address.Value;
+        return Task.CompletedTask;
+    }
+}
