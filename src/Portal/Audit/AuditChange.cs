@@ -7,5 +7,11 @@ public sealed record AuditChange(string Field, string? Before, string? After, bo
         ? $"{Field}: {(Before is null ? "secret set" : After is null ? "secret cleared" : "secret changed")}"
         : $"{Field}: {Show(Before)} → {Show(After)}";
 
-    private static string Show(string? value) => value is null ? "(none)" : $"\"{value}\"";
+    // A long value (a Dockerfile) is shown by its start and length; the log keeps a line per change, not documents.
+    private static string Show(string? value) => value switch
+    {
+        null => "(none)",
+        { Length: > 120 } => $"\"{value[..60].ReplaceLineEndings(" ")}…\" ({value.Length} characters)",
+        _ => $"\"{value}\"",
+    };
 }
