@@ -69,6 +69,51 @@ public sealed class AuditApiTests(V1Fixture portal) : IClassFixture<V1Fixture>
     }
 
     [Fact]
+    public async Task Run_anyway_verify_and_cancel_by_token_and_a_v1_update_are_recorded_on_the_export()
+    {
+        var id = await V1ExportAsync("actions-audited");
+        var key = (await portal.DbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Exports, e => e.Id == id))).ExportKey;
+        using var script = portal.Client(await portal.TokenAsync(portal.Alice));
+
+        using var forced = await script.PostAsync($"/api/exports/{id}/run?force=true", null);
+        var runId = (await forced.Content.ReadFromJsonAsync<Portal.Contracts.Exports.RunStarted>(Web))!.RunId;
+        using var cancelled = await script.PostAsync($"/api/runs/{runId}/cancel", null);
+        using var verify = await script.PostAsync($"/api/exports/{id}/verify", null);
+        var (updated, _) = await portal.V1Client(portal.DominoAlice.ApiKey).PutAsync($"/v1/projects/update/{key}",
+            V1Json.Body(new { export_group_name = "audit-renamed", disabled = true }));
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.OK, HttpStatusCode.Accepted, HttpStatusCode.OK),
+            (forced.StatusCode, cancelled.StatusCode, verify.StatusCode, updated));
+
+        var entries = await LogAsync(new AuditQuery(Object: "actions-audited", Action: "export."));
+
+        Assert.Equal(["export.update", "export.verify", "export.cancel-run", "export.run-anyway", "export.create"], entries.Select(e => e.Action));
+        Assert.Equal([AuditInterfaces.V1, AuditInterfaces.Api, AuditInterfaces.Api, AuditInterfaces.Api, AuditInterfaces.V1], entries.Select(e => e.Interface));
+        Assert.Equal("Enabled: \"True\" → \"False\"; GroupName: \"audit\" → \"audit-renamed\"", entries[0].Changes);
+        Assert.Matches("^run #[0-9]+ cancelled$", entries[2].Changes!);
+        Assert.Equal("audit-renamed/actions-audited", entries[0].ObjectName);
+    }
+
+    [Fact]
+    public async Task A_token_created_and_revoked_in_a_browser_session_is_recorded_without_its_value()
+    {
+        using var browser = await portal.SignInAsync(portal.Bob.Email);
+        using var created = await browser.PostAsJsonAsync("/api/profile/tokens",
+            new Portal.Contracts.Profile.CreateTokenRequest { Name = "audited-token", ExpiresInDays = 7 });
+        var token = (await created.Content.ReadFromJsonAsync<Portal.Contracts.Profile.CreatedToken>(Web))!;
+        using var revoked = await browser.DeleteAsync($"/api/profile/tokens/{token.Token!.Id}");
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.NoContent), (created.StatusCode, revoked.StatusCode));
+
+        var entries = await LogAsync(new AuditQuery(Object: "audited-token"));
+        using var admin = await portal.SignInAsync(portal.Admin.Email);
+        var csv = await admin.GetStringAsync("/api/admin/audit/csv?object=audited-token");
+
+        Assert.Equal(["token.revoke", "token.create"], entries.Select(e => e.Action));
+        Assert.All(entries, e => Assert.Equal(("bob@example.com", AuditInterfaces.Api, "127.0.0.1"), (e.Actor, e.Interface, e.Address)));
+        Assert.Equal($"prefix: {token.Secret![..12]}; expires: {token.Token.ExpiresAt:yyyy-MM-dd}", entries[1].Changes);
+        Assert.DoesNotContain(token.Secret[12..], csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_browser_sessions_api_calls_are_the_page_when_the_page_says_so()
     {
         var id = await V1ExportAsync("page-audited");
