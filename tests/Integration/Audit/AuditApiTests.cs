@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Portal.Contracts.Audit;
 using Portal.Contracts.Connections;
 using Portal.Contracts.Shared;
@@ -226,17 +225,7 @@ public sealed class AuditApiTests(V1Fixture portal) : IClassFixture<V1Fixture>
 
     private async Task FailSignInAsync(string email)
     {
-        var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
-        using var http = new HttpClient(handler) { BaseAddress = portal.BaseAddress };
-        var page = await http.GetStringAsync("/Account/Login");
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-        using var response = await http.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = token,
-            ["Input.Email"] = email,
-            ["Input.Password"] = "Wrong-password-1!",
-        }));
-        Assert.DoesNotContain(handler.CookieContainer.GetAllCookies(), c => c.Name == ".AspNetCore.Identity.Application");
+        var (http, cookies, _) = await portal.PostLoginAsync(email, "Wrong-password-1!");
+        using (http) Assert.DoesNotContain(cookies.GetAllCookies(), c => c.Name == ".AspNetCore.Identity.Application");
     }
 }
