@@ -45,8 +45,9 @@ public sealed class AuditReader(PortalDbContext db)
             entries = entries.Where(a => a.ObjectType.ToLower().StartsWith(target) || a.ObjectId == query.Object!.Trim()
                                          || (a.ObjectName != null && a.ObjectName.ToLower().Contains(target)));
         if (Term(query.Action) is { } action) entries = entries.Where(a => a.Action.ToLower().Contains(action));
-        if (query.From is { } from) entries = entries.Where(a => a.At >= from);
-        if (query.To is { } to) entries = entries.Where(a => a.At <= to);
+        // In UTC: PostgreSQL takes only offset 0, and a caller may send any offset.
+        if (query.From?.ToUniversalTime() is { } from) entries = entries.Where(a => a.At >= from);
+        if (query.To?.ToUniversalTime() is { } to) entries = entries.Where(a => a.At <= to);
         return entries;
     }
 
