@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Components.Server.Circuits;
-
 namespace Portal.Audit;
 
 /// <summary>
@@ -9,13 +7,4 @@ namespace Portal.Audit;
 public sealed class CircuitAddress
 {
     public string? Value { get; internal set; }
-}
-
-internal sealed class CircuitAddressHandler(CircuitAddress address, IHttpContextAccessor http) : CircuitHandler
-{
-    public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
-    {
-        address.Value = AuditContext.Address(http.HttpContext?.Connection.RemoteIpAddress) ?? address.Value;
-        return Task.CompletedTask;
-    }
 }
