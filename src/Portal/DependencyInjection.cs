@@ -1,5 +1,6 @@
 using Portal.Accounts;
 using Portal.Api;
+using Portal.Audit;
 using Portal.Data;
 using Portal.Nodes;
 using Portal.Admin;
@@ -43,6 +44,7 @@ public static class DependencyInjection
             .AddSecurity()
             .AddJobs(configuration, provider, connectionString, role)
             .AddAccounts(configuration)
+            .AddAudit(configuration)
             .AddNotifications(configuration)
             .AddApi(configuration)
             .AddDomain(configuration)
@@ -71,6 +73,7 @@ public static class DependencyInjection
         await app.Services.PrepareRunsAsync();
         await app.Services.PrepareExportsAsync();
         app.Services.PrepareHealth();
+        app.Services.PrepareAudit();
     }
 
     public static WebApplication MapPortal(this WebApplication app)
@@ -88,6 +91,7 @@ public static class DependencyInjection
         app.MapPages();
         app.MapAccounts();
         app.MapAdminApi();
+        app.MapAudit();
         app.MapConnectionsApi();
         app.MapTemplatesApi();
         app.MapProfileApi();

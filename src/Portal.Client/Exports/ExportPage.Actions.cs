@@ -58,6 +58,7 @@ public sealed partial class ExportPage
             message = result.Succeeded ? (true, done) : (false, string.Join(" ", result.Errors.Values.SelectMany(v => v)));
             await LoadAsync();
             if (runs is not null) await runs.ReloadAsync();
+            if (history is not null) await history.ReloadAsync();
         }
         finally
         {
