@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Connections;
 using Portal.Exports;
 using Portal.Health;
+using Portal.Notifications;
 using Portal.Profile;
 using Portal.Runs;
 using Portal.Templates;
@@ -36,6 +37,8 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<ComponentCheck> ComponentChecks => Set<ComponentCheck>();
     public DbSet<PortalSetting> PortalSettings => Set<PortalSetting>();
     public DbSet<NodeProbe> NodeProbes => Set<NodeProbe>();
+    public DbSet<NotificationSubscription> NotificationSubscriptions => Set<NotificationSubscription>();
+    public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
