@@ -14,7 +14,7 @@ public sealed class SmtpSettingsForm
     [MaxLength(255)]
     public string? UserName { get; set; }
 
-    [MaxLength(500)]
+    [MaxLength(200)]
     public string? Password { get; set; }
 
     public bool ClearPassword { get; set; }

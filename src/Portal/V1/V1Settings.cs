@@ -58,11 +58,11 @@ public sealed class V1Settings(PortalDbContext db)
         if (errors.Count > 0) return errors.Result();
 
         var stored = await db.PortalSettings.Where(x => Keys.Contains(x.Key)).ToDictionaryAsync(x => x.Key, cancellationToken);
-        Set(stored, DominoDeploymentKey, Text(form.DominoDeploymentId));
-        Set(stored, S3TargetKey, Text(form.S3TargetId));
-        Set(stored, RegistryTargetKey, Text(form.RegistryTargetId));
-        Set(stored, TemplateKey, Text(form.TemplateId));
-        Set(stored, ServiceAccountKey, account);
+        db.SetSetting(stored, DominoDeploymentKey, Text(form.DominoDeploymentId));
+        db.SetSetting(stored, S3TargetKey, Text(form.S3TargetId));
+        db.SetSetting(stored, RegistryTargetKey, Text(form.RegistryTargetId));
+        db.SetSetting(stored, TemplateKey, Text(form.TemplateId));
+        db.SetSetting(stored, ServiceAccountKey, account);
         await db.SaveChangesAsync(cancellationToken);
         return SaveResult.Ok(0);
     }
@@ -78,19 +78,6 @@ public sealed class V1Settings(PortalDbContext db)
             TemplateId = Number(values, TemplateKey),
             ServiceAccountId = values.GetValueOrDefault(ServiceAccountKey) is { Length: > 0 } id ? id : null,
         };
-    }
-
-    private void Set(Dictionary<string, PortalSetting> stored, string key, string? value)
-    {
-        if (stored.TryGetValue(key, out var setting))
-        {
-            if (value is null) db.PortalSettings.Remove(setting);
-            else setting.Value = value;
-        }
-        else if (value is not null)
-        {
-            db.PortalSettings.Add(new PortalSetting { Key = key, Value = value });
-        }
     }
 
     private static int? Number(Dictionary<string, string?> values, string key) =>
