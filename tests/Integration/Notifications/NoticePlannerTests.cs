@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Portal.Contracts.Notifications;
 using Portal.Contracts.Runs;
@@ -69,6 +70,19 @@ public sealed class NoticePlannerTests(PortalExportsFixture fixture) : PortalExp
         Assert.DoesNotContain(secret, System.Text.Json.JsonSerializer.Serialize(overview));
         Assert.NotNull(stored.WebhookSecret);
         Assert.DoesNotContain(secret, stored.WebhookSecret);
+    }
+
+    [Fact]
+    public async Task A_run_ended_by_recovery_as_102_is_handed_to_the_notice_job_like_any_other_end()
+    {
+        var scenario = await RunScenario.CreateAsync(Fixture, Host, image: false);
+        var run = await Host.WithAsync<RunStore, Run>(s => s.CreateAsync(scenario.ExportId, RunTrigger.Manual, null, null, default));
+
+        Assert.True(await Host.WithAsync<RunStore, bool>(s => s.MarkInterruptedAsync(run.Id, "its node stopped", default)));
+
+        var queued = Host.Get<JobStorage>().GetMonitoringApi().EnqueuedJobs(JobQueues.Default, 0, 100);
+        Assert.Contains(queued, j => j.Value.Job.Type == typeof(NotificationJob) && j.Value.Job.Method.Name == nameof(NotificationJob.PlanAsync)
+            && Equals(j.Value.Job.Args[0], run.Id));
     }
 
     private async Task<int> SubscribeAsync(Portal.Accounts.PortalUser user, SubscriptionForm form)
