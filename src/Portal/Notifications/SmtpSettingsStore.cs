@@ -50,7 +50,8 @@ public sealed class SmtpSettingsStore(PortalDbContext db, ISecretProtector prote
         var host = Trimmed(form.Host);
         var from = Trimmed(form.From);
         if (host is not null && Uri.CheckHostName(host) == UriHostNameType.Unknown) errors.Add(nameof(form.Host), "Enter a host name or an IP address.");
-        if (host is not null && (from is null || !MimeKit.MailboxAddress.TryParse(from, out _)))
+        // MimeKit takes a bare local part ("nobody") as an address; a server would not.
+        if (host is not null && (from is null || !MimeKit.MailboxAddress.TryParse(from, out var sender) || !sender.Address.Contains('@')))
             errors.Add(nameof(form.From), "Enter the address mails come from.");
         if (errors.Count > 0) return errors.Result();
 
