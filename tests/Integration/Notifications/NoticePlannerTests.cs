@@ -85,6 +85,23 @@ public sealed class NoticePlannerTests(PortalExportsFixture fixture) : PortalExp
             && Equals(j.Value.Job.Args[0], run.Id));
     }
 
+    [Fact]
+    public async Task Pruning_a_run_removes_the_notices_sent_about_it()
+    {
+        var scenario = await RunScenario.CreateAsync(Fixture, Host, image: false);
+        await SubscribeAsync(scenario.User, new SubscriptionForm { When = NotifyWhen.EveryRun });
+        var old = await PlanAsync(scenario.ExportId, StatusCode.DominoAPIError);
+        var recent = await PlanAsync(scenario.ExportId, StatusCode.Completed);
+        await Host.DbAsync(db => db.Runs.Where(r => r.Id == old.RunId).ExecuteUpdateAsync(s => s.SetProperty(r => r.CreatedAt, DateTimeOffset.UtcNow.AddYears(-5))));
+
+        await Host.WithAsync<PruneJob, int>(j => j.PruneAsync(default));
+
+        Assert.Single(old.Deliveries);
+        Assert.Single(recent.Deliveries);
+        Assert.False(await Host.DbAsync(db => db.NotificationDeliveries.AnyAsync(d => d.RunId == old.RunId)));
+        Assert.True(await Host.DbAsync(db => db.NotificationDeliveries.AnyAsync(d => d.RunId == recent.RunId)));
+    }
+
     private async Task<int> SubscribeAsync(Portal.Accounts.PortalUser user, SubscriptionForm form)
     {
         var saved = await TrySubscribeAsync(user, form);

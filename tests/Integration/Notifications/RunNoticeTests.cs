@@ -150,34 +150,6 @@ public sealed class RunNoticeTests(PortalExportsFixture fixture) : IAsyncLifetim
         Assert.Equal(sent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), request.Headers[WebhookSender.DeliveryHeader]);
     }
 
-    [Fact]
-    public async Task The_smtp_password_is_stored_encrypted_and_never_read_back()
-    {
-        var saved = await _host.WithAsync<SmtpSettingsStore, SaveResult>(s => s.SaveAsync(new SmtpSettingsForm
-        {
-            Host = "smtp.example.com", Port = 2525, UserName = "mailer", Password = "smtp-password-plain", From = "portal@example.com",
-        }, default));
-        Assert.True(saved.Succeeded);
-
-        var shown = await _host.WithAsync<SmtpSettingsStore, SmtpSettingsDto>(s => s.GetAsync(default));
-        var stored = await _host.DbAsync(db => db.PortalSettings.AsNoTracking().ToListAsync());
-        var effective = await _host.WithAsync<SmtpSettingsStore, Portal.Notifications.SmtpOptions>(s => s.EffectiveAsync(default));
-
-        Assert.True(shown.HasPassword);
-        Assert.DoesNotContain("smtp-password-plain", System.Text.Json.JsonSerializer.Serialize(shown));
-        Assert.DoesNotContain(stored, s => s.Value?.Contains("smtp-password-plain", StringComparison.Ordinal) == true);
-        Assert.Equal("smtp-password-plain", effective.Password);
-
-        // An empty password keeps the stored one; an invalid form changes nothing and says why.
-        Assert.True((await _host.WithAsync<SmtpSettingsStore, SaveResult>(s => s.SaveAsync(new SmtpSettingsForm
-        {
-            Host = "smtp.example.com", Port = 25, From = "portal@example.com",
-        }, default))).Succeeded);
-        Assert.Equal("smtp-password-plain", (await _host.WithAsync<SmtpSettingsStore, Portal.Notifications.SmtpOptions>(s => s.EffectiveAsync(default))).Password);
-        var invalid = await _host.WithAsync<SmtpSettingsStore, SaveResult>(s => s.SaveAsync(new SmtpSettingsForm { Host = "smtp.example.com", From = "not an address" }, default));
-        Assert.NotNull(invalid.ErrorFor(nameof(SmtpSettingsForm.From)));
-    }
-
     private async Task SaveSmtpAsync(int port)
     {
         var saved = await _host.WithAsync<SmtpSettingsStore, SaveResult>(s => s.SaveAsync(new SmtpSettingsForm
