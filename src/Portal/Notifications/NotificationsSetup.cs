@@ -57,8 +57,9 @@ public static class NotificationsSetup
         services.AddScoped<NotificationJob>();
         services.AddScoped<INotificationsClient, ServerNotificationsClient>();
         services.AddScoped<ISmtpSettingsClient, ServerSmtpSettingsClient>();
-        // One try per job: the timeout is NoticeSender's, and the next try is a scheduled job, not a retry here.
-        services.AddHttpClient<WebhookSender>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        // One try per job: the timeout is NoticeSender's, and the next try is a scheduled job, not a retry here. No request
+        // logging: a Slack or Teams webhook URL is itself a secret, and HttpClient's loggers write it out.
+        services.AddHttpClient<WebhookSender>(http => http.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
     }
 
     public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder app) => app.MapNotificationsApi();
