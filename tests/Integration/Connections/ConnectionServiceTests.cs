@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Connections;
 using Portal.Health;
+using Portal.Testbed.Network;
 using Portal.Security;
 using Portal.Tests.Integration.Runs;
 using Portal.Contracts.Connections;
@@ -86,6 +87,23 @@ public sealed class ConnectionServiceTests(PortalExportsFixture fixture) : Porta
         Assert.False(recorded.First(c => c.Component == ComponentKind.Registry && c.TargetId == wrongLogin.Id).Healthy);
         Assert.True(recorded.First(c => c.Component == ComponentKind.Domino && c.TargetId == domino).Healthy);
         Assert.DoesNotContain(recorded, c => c.Component == ComponentKind.Docker);
+    }
+
+    [Fact]
+    public async Task The_S3_test_writes_a_probe_object_and_deletes_it_again()
+    {
+        await using var proxy = FaultProxy.Start(Fixture.S3.Url);
+        var (_, s3, _) = await Host.ConnectionsAsync(Fixture, s3Endpoint: proxy.Url);
+
+        var result = await TestAsync("s3", s3);
+
+        Assert.True(result.Healthy, string.Join("; ", result.Checks.Select(c => c.Message)));
+        Assert.Contains("readable and writable", result.Checks.Single().Message, StringComparison.Ordinal);
+        var lines = proxy.Requests.Select(r => r.Line).ToList();
+        var put = Assert.Single(lines, l => l.StartsWith("PUT ", StringComparison.Ordinal) && l.Contains(".portal-probe-", StringComparison.Ordinal));
+        var key = put.Split(' ')[1].Split('?')[0];
+        Assert.Contains(lines, l => l.StartsWith($"DELETE {key}", StringComparison.Ordinal));
+        Assert.DoesNotContain(await Fixture.S3.FingerprintAsync(PortalExportsFixture.Bucket, ""), o => o.Contains(".portal-probe-", StringComparison.Ordinal));
     }
 
     [Fact]
