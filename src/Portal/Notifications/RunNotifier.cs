@@ -6,15 +6,16 @@ namespace Portal.Notifications;
 
 /// <summary>
 /// Hands a recorded run end to <see cref="NotificationJob"/>: one job in storage, nothing waited for, so no receiver can
-/// delay or fail a run. A storage that refuses the job costs the notices of that run, never the run.
+/// delay or fail a run. A storage that refuses the job costs the notices of that run, never the run. The job client is
+/// resolved at the first end, not when the runs' services are built: Hangfire's storage connects to the database when made.
 /// </summary>
-internal sealed partial class RunNotifier(IBackgroundJobClient jobs, ILogger<RunNotifier> logger) : IRunEndListener
+internal sealed partial class RunNotifier(IServiceProvider services, ILogger<RunNotifier> logger) : IRunEndListener
 {
     public void RunEnded(long runId, int exportId, StatusCode status)
     {
         try
         {
-            jobs.Enqueue<NotificationJob>(JobQueues.Default, job => job.PlanAsync(runId, CancellationToken.None));
+            services.GetRequiredService<IBackgroundJobClient>().Enqueue<NotificationJob>(JobQueues.Default, job => job.PlanAsync(runId, CancellationToken.None));
         }
         catch (Exception e)
         {
