@@ -121,6 +121,22 @@ public sealed class ConnectionsPageTests : ComponentTest
     }
 
     [Fact]
+    public void Saving_a_connection_tests_it_and_shows_the_result_under_its_row()
+    {
+        Connections.TestResults[("domino", 1)] = new ConnectionTestResult([new ConnectionCheckDto("Domino API", false, "connection refused", 3)]);
+        var providers = RenderProviders();
+        var page = Render<ConnectionsPage>();
+
+        page.Find("button[aria-label='Edit Domino prod']").Click();
+        providers.WaitForElement("input[type=password]");
+        providers.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("Domino API: connection refused", page.Find("[data-testid=check-chip]").TextContent.Trim()));
+        Assert.Equal("false", page.Find("[data-testid=check-chip]").GetAttribute("data-healthy"));
+        Assert.Contains("the test's result is under its row", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Saving_a_dialog_shows_the_servers_field_errors_under_the_fields()
     {
         Connections.SaveResult = SaveResult.Invalid("ApiUrl", "Enter the Domino API's http(s) URL, e.g. https://domino.example.com");
