@@ -95,6 +95,7 @@ public static class DependencyInjection
         app.MapConnectionsApi();
         app.MapTemplatesApi();
         app.MapProfileApi();
+        app.MapNotifications();
         app.MapExportsApi();
         app.MapRunsApi();
         app.MapDashboardApi();

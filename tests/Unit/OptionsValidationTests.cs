@@ -27,6 +27,23 @@ public sealed class OptionsValidationTests
         Assert.Throws<OptionsValidationException>(() => portal.Services.GetRequiredService<IOptions<NotificationOptions>>().Value);
     }
 
+    [Theory]
+    [InlineData("Notifications:RepeatAfter", "00:00:00", "Notifications:RepeatAfter")]
+    [InlineData("Notifications:RetryDelay", "-00:01:00", "Notifications:RetryDelay")]
+    [InlineData("Notifications:MaxAttempts", "0", "Notifications:MaxAttempts")]
+    [InlineData("Notifications:SendTimeout", "00:00:00", "Notifications:SendTimeout")]
+    public async Task A_wrong_run_notice_setting_fails_with_the_key_in_the_message(string key, string value, string expected)
+    {
+        // Identity reads the section while the database is prepared, so the start itself fails.
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
+        {
+            await using var portal = await PortalServices.StartAsync(new Dictionary<string, string?> { [key] = value });
+            _ = portal.Services.GetRequiredService<IOptions<NotificationOptions>>().Value;
+        });
+
+        Assert.Contains(expected, error.Message);
+    }
+
     [Fact]
     public async Task Hangfire_queues_from_configuration_replace_the_default_queue()
     {

@@ -6,6 +6,7 @@ using Portal.Audit;
 using Portal.Connections;
 using Portal.Exports;
 using Portal.Health;
+using Portal.Notifications;
 using Portal.Profile;
 using Portal.Runs;
 using Portal.Templates;
@@ -38,6 +39,8 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<PortalSetting> PortalSettings => Set<PortalSetting>();
     public DbSet<NodeProbe> NodeProbes => Set<NodeProbe>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<NotificationSubscription> NotificationSubscriptions => Set<NotificationSubscription>();
+    public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

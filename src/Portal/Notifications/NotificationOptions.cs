@@ -8,5 +8,18 @@ public sealed class NotificationOptions
     /// <summary>Slack-compatible incoming webhook that hears about every sign-up. Optional.</summary>
     public string? SignupWebhookUrl { get; set; }
 
+    /// <summary>The account mails' SMTP server, and the run notices' when an admin has set none on the Notifications card.</summary>
     public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>While an export keeps failing, a reminder at most this often (the first failure is always told).</summary>
+    public TimeSpan RepeatAfter { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>The wait before the second try of a message that could not be sent; it doubles for each further try.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Tries per message before it is recorded as failed.</summary>
+    public int MaxAttempts { get; set; } = 6;
+
+    /// <summary>How long one try may take (the SMTP conversation, or the webhook's answer).</summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -1,11 +1,16 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Portal.Components.Account;
+using Portal.Contracts.Notifications;
 using Portal.Data;
+using Portal.Runs;
 
 namespace Portal.Notifications;
 
-/// <summary>Mail and the sign-up webhook: queued in memory and sent by a background worker, so a slow receiver never slows a page.</summary>
+/// <summary>
+/// Account mails and the sign-up webhook (queued in memory, sent by a background worker), and run notices: planned and
+/// sent by Hangfire jobs once a run's end is recorded (<see cref="RunNotifier"/>), so no receiver slows a page or a run.
+/// </summary>
 public static class NotificationsSetup
 {
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
@@ -16,6 +21,10 @@ public static class NotificationsSetup
             .Validate(o => !o.Smtp.IsConfigured || MimeKit.MailboxAddress.TryParse(o.Smtp.From, out _),
                 "Notifications:Smtp:From must be an email address when Notifications:Smtp:Host is set.")
             .Validate(o => o.Smtp.Port is > 0 and <= 65535, "Notifications:Smtp:Port must be 1-65535.")
+            .Validate(o => o.RepeatAfter > TimeSpan.Zero, "Notifications:RepeatAfter must be positive.")
+            .Validate(o => o.RetryDelay > TimeSpan.Zero, "Notifications:RetryDelay must be positive.")
+            .Validate(o => o.MaxAttempts is >= 1 and <= 20, "Notifications:MaxAttempts must be 1-20.")
+            .Validate(o => o.SendTimeout > TimeSpan.Zero, "Notifications:SendTimeout must be positive.")
             .ValidateOnStart();
         services.AddSingleton<NotificationQueue>();
         services.AddSingleton<IAccountNotifications>(sp => sp.GetRequiredService<NotificationQueue>());
@@ -34,6 +43,24 @@ public static class NotificationsSetup
             sp.GetRequiredService<IOptions<NotificationOptions>>().Value.Smtp.IsConfigured
                 ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp)
                 : new IdentityNoOpEmailSender());
+        services.AddRunNotices();
         return services;
     }
+
+    private static void AddRunNotices(this IServiceCollection services)
+    {
+        services.AddSingleton<IRunEndListener, RunNotifier>();
+        services.AddScoped<NoticePlanner>();
+        services.AddScoped<NoticeSender>();
+        services.AddScoped<SmtpSettingsStore>();
+        services.AddScoped<SubscriptionService>();
+        services.AddScoped<NotificationJob>();
+        services.AddScoped<INotificationsClient, ServerNotificationsClient>();
+        services.AddScoped<ISmtpSettingsClient, ServerSmtpSettingsClient>();
+        // One try per job: the timeout is NoticeSender's, and the next try is a scheduled job, not a retry here. No request
+        // logging: a Slack or Teams webhook URL is itself a secret, and HttpClient's loggers write it out.
+        services.AddHttpClient<WebhookSender>(http => http.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
+    }
+
+    public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder app) => app.MapNotificationsApi();
 }

@@ -10,12 +10,16 @@ public sealed class SmtpMailer(IOptions<NotificationOptions> options)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
 
-    public async Task SendAsync(string to, string subject, string htmlBody, CancellationToken cancellationToken = default)
+    public Task SendAsync(string to, string subject, string htmlBody, CancellationToken cancellationToken = default) =>
+        SendAsync(options.Value.Smtp, to, subject, htmlBody, Timeout, cancellationToken);
+
+    /// <summary>Through the given server (the one an admin set for run notices, or the configured one).</summary>
+    public static async Task SendAsync(SmtpOptions smtp, string to, string subject, string htmlBody, TimeSpan timeout,
+        CancellationToken cancellationToken)
     {
-        var smtp = options.Value.Smtp;
         if (!smtp.IsConfigured)
         {
-            throw new InvalidOperationException("Notifications:Smtp:Host is not set.");
+            throw new InvalidOperationException("No SMTP server is set (Notifications:Smtp:Host, or an admin's SMTP settings).");
         }
 
         var message = new MimeMessage();
@@ -24,7 +28,7 @@ public sealed class SmtpMailer(IOptions<NotificationOptions> options)
         message.Subject = subject;
         message.Body = new TextPart("html") { Text = htmlBody };
 
-        using var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
+        using var client = new SmtpClient { Timeout = (int)timeout.TotalMilliseconds };
         var security = smtp.UseTls ? SecureSocketOptions.Auto : SecureSocketOptions.None;
         await client.ConnectAsync(smtp.Host!, smtp.Port, security, cancellationToken);
         if (!string.IsNullOrEmpty(smtp.UserName))

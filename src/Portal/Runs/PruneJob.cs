@@ -7,7 +7,7 @@ using Portal.Contracts.Runs;
 
 namespace Portal.Runs;
 
-/// <summary>Deletes runs (with their stages, files and images) and health checks older than <c>Exports:HistoryDays</c>.</summary>
+/// <summary>Deletes runs (with their stages, files, images and the notices sent about them) and health checks older than <c>Exports:HistoryDays</c>.</summary>
 public sealed class PruneJob(PortalDbContext db, IOptions<ExportsOptions> options, TimeProvider time)
 {
     public const string JobId = "maintenance:prune";
@@ -32,6 +32,7 @@ public sealed class PruneJob(PortalDbContext db, IOptions<ExportsOptions> option
             await db.RunStages.Where(s => ids.Contains(s.RunId)).ExecuteDeleteAsync(cancellationToken);
             await db.RunImages.Where(i => ids.Contains(i.RunId)).ExecuteDeleteAsync(cancellationToken);
             await db.RunLayers.Where(l => ids.Contains(l.RunId)).ExecuteDeleteAsync(cancellationToken);
+            await db.NotificationDeliveries.Where(d => ids.Contains(d.RunId)).ExecuteDeleteAsync(cancellationToken);
             total += await db.Runs.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
         }
         await db.ComponentChecks.Where(c => c.CheckedAt < cutoff).ExecuteDeleteAsync(cancellationToken);

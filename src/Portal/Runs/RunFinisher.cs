@@ -24,7 +24,7 @@ internal enum EndingRecorded
 /// recorded when the database returns, so a run its node knows has ended is never left "running".
 /// </summary>
 internal sealed partial class RunFinisher(IServiceScopeFactory scopes, RunJournal journal, DatabaseWrites writes, TimeProvider time,
-    RunMetrics metrics, ILogger<RunFinisher> logger)
+    RunMetrics metrics, IEnumerable<IRunEndListener> listeners, ILogger<RunFinisher> logger)
 {
     private static readonly TimeSpan[] Backoff = [.. new[] { 0.5, 1, 2, 4, 8 }.Select(TimeSpan.FromSeconds)];
 
@@ -121,6 +121,7 @@ internal sealed partial class RunFinisher(IServiceScopeFactory scopes, RunJourna
         RunLog.Ended(logger, ending.RunId, ending.ExportId, run.Node ?? "", (int)run.Status, duration, run.FilesDone,
             run.BytesDone + run.ImageBytesDone, run.Message ?? "");
         metrics.Finished(export.Kind, run.Status, run.StartedAt is null ? null : TimeSpan.FromSeconds(duration));
+        foreach (var listener in listeners) listener.RunEnded(ending.RunId, ending.ExportId, run.Status);
         try
         {
             await RunStatistics.AddAsync(db, export, run, ending.EndedAt, CancellationToken.None);

@@ -30,7 +30,7 @@ public sealed record RunClaimResult(ClaimOutcome Outcome, long Generation = 0, l
 /// The database side of a run's life: numbering, the start transition, and the export's guard.
 /// Every step is a single conditional UPDATE, so it holds across threads, workers and nodes.
 /// </summary>
-public sealed class RunStore(PortalDbContext db, TimeProvider time)
+public sealed class RunStore(PortalDbContext db, TimeProvider time, IEnumerable<IRunEndListener> listeners)
 {
     /// <summary>A new queued run (220), numbered after the export's last one.</summary>
     public Task<Run> CreateAsync(int exportId, RunTrigger trigger, string? triggeredBy, CancellationToken cancellationToken) =>
@@ -154,6 +154,7 @@ public sealed class RunStore(PortalDbContext db, TimeProvider time)
                 .SetProperty(e => e.LastRunId, runId)
                 .SetProperty(e => e.LastStatus, StatusCode.ExecutionNotComplete)
                 .SetProperty(e => e.LastRunAt, now), cancellationToken);
+        foreach (var listener in listeners) listener.RunEnded(runId, exportId, StatusCode.ExecutionNotComplete);
         return true;
     }
 }

@@ -8,4 +8,6 @@ public static class SecretPurposes
     public const string S3SecretAccessKey = "S3SecretAccessKey";
     public const string RegistryPassword = "RegistryPassword";
     public const string ProviderTokens = "ProviderTokens";
+    public const string SmtpPassword = "SmtpPassword";
+    public const string WebhookSecret = "WebhookSecret";
 }

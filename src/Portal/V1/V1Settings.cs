@@ -60,11 +60,11 @@ public sealed class V1Settings(PortalDbContext db, AuditLog audit)
 
         var before = AuditSnapshot.Of(await GetFormAsync(cancellationToken));
         var stored = await db.PortalSettings.Where(x => Keys.Contains(x.Key)).ToDictionaryAsync(x => x.Key, cancellationToken);
-        Set(stored, DominoDeploymentKey, Text(form.DominoDeploymentId));
-        Set(stored, S3TargetKey, Text(form.S3TargetId));
-        Set(stored, RegistryTargetKey, Text(form.RegistryTargetId));
-        Set(stored, TemplateKey, Text(form.TemplateId));
-        Set(stored, ServiceAccountKey, account);
+        db.SetSetting(stored, DominoDeploymentKey, Text(form.DominoDeploymentId));
+        db.SetSetting(stored, S3TargetKey, Text(form.S3TargetId));
+        db.SetSetting(stored, RegistryTargetKey, Text(form.RegistryTargetId));
+        db.SetSetting(stored, TemplateKey, Text(form.TemplateId));
+        db.SetSetting(stored, ServiceAccountKey, account);
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(AuditActions.V1SettingsUpdate, AuditObject.V1Settings,
             AuditChanges.Between(before, AuditSnapshot.Of(await GetFormAsync(cancellationToken))), cancellationToken);
@@ -82,19 +82,6 @@ public sealed class V1Settings(PortalDbContext db, AuditLog audit)
             TemplateId = Number(values, TemplateKey),
             ServiceAccountId = values.GetValueOrDefault(ServiceAccountKey) is { Length: > 0 } id ? id : null,
         };
-    }
-
-    private void Set(Dictionary<string, PortalSetting> stored, string key, string? value)
-    {
-        if (stored.TryGetValue(key, out var setting))
-        {
-            if (value is null) db.PortalSettings.Remove(setting);
-            else setting.Value = value;
-        }
-        else if (value is not null)
-        {
-            db.PortalSettings.Add(new PortalSetting { Key = key, Value = value });
-        }
     }
 
     private static int? Number(Dictionary<string, string?> values, string key) =>

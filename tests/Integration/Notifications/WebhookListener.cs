@@ -1,3 +1,4 @@
+using System.Collections.Specialized;
 using System.Net;
 using System.Text.Json;
 using Portal.Testbed.Processes;
@@ -9,9 +10,10 @@ internal sealed class WebhookListener : IDisposable
 {
     private readonly HttpListener listener = new();
 
-    public WebhookListener()
+    /// <param name="port">A port chosen before (a receiver that comes up late); none: a free one.</param>
+    public WebhookListener(int? port = null, string path = "/hooks/signup/")
     {
-        Url = $"http://127.0.0.1:{FreePort.Next()}/hooks/signup/";
+        Url = $"http://127.0.0.1:{port ?? FreePort.Next()}{path}";
         listener.Prefixes.Add(Url);
         listener.Start();
     }
@@ -20,13 +22,27 @@ internal sealed class WebhookListener : IDisposable
 
     public async Task<(string ContentType, JsonElement Body)> ReceiveAsync(TimeSpan timeout, HttpStatusCode answer = HttpStatusCode.OK)
     {
+        var request = await ReceiveRequestAsync(timeout, answer);
+        using var body = JsonDocument.Parse(request.Body);
+        return (request.ContentType, body.RootElement.Clone());
+    }
+
+    /// <summary>The next request as it arrived: its headers and the exact bytes of its body (what a signature covers).</summary>
+    public async Task<ReceivedRequest> ReceiveRequestAsync(TimeSpan timeout, HttpStatusCode answer = HttpStatusCode.OK)
+    {
         var context = await listener.GetContextAsync().WaitAsync(timeout);
-        using var body = await JsonDocument.ParseAsync(context.Request.InputStream);
-        var contentType = context.Request.ContentType ?? "";
+        using var buffer = new MemoryStream();
+        await context.Request.InputStream.CopyToAsync(buffer);
+        var received = new ReceivedRequest(context.Request.HttpMethod, context.Request.ContentType ?? "", context.Request.Headers, buffer.ToArray());
         context.Response.StatusCode = (int)answer;
         context.Response.Close();
-        return (contentType, body.RootElement.Clone());
+        return received;
     }
 
     public void Dispose() => listener.Close();
+}
+
+internal sealed record ReceivedRequest(string Method, string ContentType, NameValueCollection Headers, byte[] Body)
+{
+    public JsonElement Json() => JsonDocument.Parse(Body).RootElement.Clone();
 }

@@ -11,6 +11,7 @@ using Portal.Client.Accounts;
 using Portal.Connections;
 using Portal.Data;
 using Portal.Nodes;
+using Portal.Notifications;
 using Portal.Exports;
 using Portal.Profile;
 using Portal.Runs;
@@ -86,7 +87,8 @@ public sealed class ExportsHost : IAsyncDisposable
             .AddTemplates()
             .AddProfile()
             .AddExports(configuration)
-            .AddRuns();
+            .AddRuns()
+            .AddNotifications(configuration);
         services.Configure<DatabaseOptions>(o => o.Provider = provider);
         var host = new ExportsHost(services.BuildServiceProvider(), folder, logs);
         await host._provider.MigratePortalDatabaseAsync();

@@ -13,6 +13,7 @@ using Portal.Contracts.Admin;
 using Portal.Contracts.Connections;
 using Portal.Contracts.Dashboard;
 using Portal.Contracts.Exports;
+using Portal.Contracts.Notifications;
 using Portal.Contracts.Profile;
 using Portal.Contracts.Runs;
 using Portal.Contracts.Templates;
@@ -39,6 +40,8 @@ public abstract class ComponentTest : BunitContext, IDisposable
         Services.AddSingleton<IDashboardClient>(Dashboard);
         Services.AddSingleton<IV1SettingsClient>(V1Settings);
         Services.AddSingleton<Portal.Contracts.Audit.IAuditClient>(Audit);
+        Services.AddSingleton<INotificationsClient>(Notifications);
+        Services.AddSingleton<ISmtpSettingsClient>(Smtp);
         Services.AddSingleton<TimeProvider>(Time);
         AddBunitPersistentComponentState();
         Authorization = AddAuthorization();
@@ -53,6 +56,10 @@ public abstract class ComponentTest : BunitContext, IDisposable
     protected FakeTimeProvider Time { get; } = new(Samples.Start);
 
     protected FakeExportsClient Exports { get; } = new();
+
+    protected FakeNotificationsClient Notifications { get; } = new();
+
+    protected FakeSmtpSettingsClient Smtp { get; } = new();
 
     protected FakeRunsClient Runs { get; } = new();
 

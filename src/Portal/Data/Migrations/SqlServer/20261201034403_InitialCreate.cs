@@ -58,6 +58,30 @@ namespace Portal.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ActorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    Actor = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    TokenName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Interface = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Address = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Action = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ObjectType = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ObjectId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ObjectName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Changes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    ExportId = table.Column<int>(type: "int", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ComponentChecks",
                 columns: table => new
                 {
@@ -451,6 +475,39 @@ namespace Portal.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "NotificationSubscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ExportId = table.Column<int>(type: "int", nullable: true),
+                    AllExports = table.Column<bool>(type: "bit", nullable: false),
+                    When = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Channel = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    WebhookUrl = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    WebhookFormat = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    WebhookSecret = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationSubscriptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NotificationSubscriptions_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_NotificationSubscriptions_Exports_ExportId",
+                        column: x => x.ExportId,
+                        principalTable: "Exports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Runs",
                 columns: table => new
                 {
@@ -499,6 +556,36 @@ namespace Portal.Data.Migrations.SqlServer
                         name: "FK_Runs_Exports_ExportId",
                         column: x => x.ExportId,
                         principalTable: "Exports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SubscriptionId = table.Column<int>(type: "int", nullable: false),
+                    RunId = table.Column<long>(type: "bigint", nullable: false),
+                    ExportId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Channel = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Target = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    State = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Error = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NotificationDeliveries_NotificationSubscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "NotificationSubscriptions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -656,6 +743,16 @@ namespace Portal.Data.Migrations.SqlServer
                 filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_ExportId_At",
+                table: "AuditEntries",
+                columns: new[] { "ExportId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ComponentChecks_CheckedAt",
                 table: "ComponentChecks",
                 column: "CheckedAt");
@@ -745,6 +842,27 @@ namespace Portal.Data.Migrations.SqlServer
                 column: "TemplateId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_NotificationDeliveries_SubscriptionId_ExportId_RunId",
+                table: "NotificationDeliveries",
+                columns: new[] { "SubscriptionId", "ExportId", "RunId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationDeliveries_SubscriptionId_RunId",
+                table: "NotificationDeliveries",
+                columns: new[] { "SubscriptionId", "RunId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationSubscriptions_ExportId",
+                table: "NotificationSubscriptions",
+                column: "ExportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationSubscriptions_UserId",
+                table: "NotificationSubscriptions",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PersonalAccessTokens_TokenHash",
                 table: "PersonalAccessTokens",
                 column: "TokenHash",
@@ -828,6 +946,9 @@ namespace Portal.Data.Migrations.SqlServer
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
                 name: "ComponentChecks");
 
             migrationBuilder.DropTable(
@@ -838,6 +959,9 @@ namespace Portal.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "NodeProbes");
+
+            migrationBuilder.DropTable(
+                name: "NotificationDeliveries");
 
             migrationBuilder.DropTable(
                 name: "PersonalAccessTokens");
@@ -862,6 +986,9 @@ namespace Portal.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "NotificationSubscriptions");
 
             migrationBuilder.DropTable(
                 name: "Runs");

@@ -58,6 +58,30 @@ namespace Portal.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    TokenName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Interface = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ObjectType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ObjectId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ObjectName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Changes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ExportId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ComponentChecks",
                 columns: table => new
                 {
@@ -451,6 +475,39 @@ namespace Portal.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "NotificationSubscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ExportId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AllExports = table.Column<bool>(type: "INTEGER", nullable: false),
+                    When = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    WebhookUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    WebhookFormat = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    WebhookSecret = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationSubscriptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NotificationSubscriptions_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_NotificationSubscriptions_Exports_ExportId",
+                        column: x => x.ExportId,
+                        principalTable: "Exports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Runs",
                 columns: table => new
                 {
@@ -499,6 +556,36 @@ namespace Portal.Data.Migrations.Sqlite
                         name: "FK_Runs_Exports_ExportId",
                         column: x => x.ExportId,
                         principalTable: "Exports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SubscriptionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RunId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NotificationDeliveries_NotificationSubscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "NotificationSubscriptions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -654,6 +741,16 @@ namespace Portal.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_ExportId_At",
+                table: "AuditEntries",
+                columns: new[] { "ExportId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ComponentChecks_CheckedAt",
                 table: "ComponentChecks",
                 column: "CheckedAt");
@@ -743,6 +840,27 @@ namespace Portal.Data.Migrations.Sqlite
                 column: "TemplateId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_NotificationDeliveries_SubscriptionId_ExportId_RunId",
+                table: "NotificationDeliveries",
+                columns: new[] { "SubscriptionId", "ExportId", "RunId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationDeliveries_SubscriptionId_RunId",
+                table: "NotificationDeliveries",
+                columns: new[] { "SubscriptionId", "RunId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationSubscriptions_ExportId",
+                table: "NotificationSubscriptions",
+                column: "ExportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationSubscriptions_UserId",
+                table: "NotificationSubscriptions",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PersonalAccessTokens_TokenHash",
                 table: "PersonalAccessTokens",
                 column: "TokenHash",
@@ -826,6 +944,9 @@ namespace Portal.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
                 name: "ComponentChecks");
 
             migrationBuilder.DropTable(
@@ -836,6 +957,9 @@ namespace Portal.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "NodeProbes");
+
+            migrationBuilder.DropTable(
+                name: "NotificationDeliveries");
 
             migrationBuilder.DropTable(
                 name: "PersonalAccessTokens");
@@ -860,6 +984,9 @@ namespace Portal.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "NotificationSubscriptions");
 
             migrationBuilder.DropTable(
                 name: "Runs");

@@ -1,0 +1,10 @@
+namespace Portal.Contracts.Notifications;
+
+public enum NotificationChannel
+{
+    /// <summary>To the subscriber's account email, through the SMTP server an admin set.</summary>
+    Email,
+
+    /// <summary>A signed JSON POST to a URL.</summary>
+    Webhook,
+}

@@ -1,0 +1,9 @@
+namespace Portal.Contracts.Notifications;
+
+/// <summary>The body a webhook gets: the portal's own JSON, or what Slack's or Teams' incoming webhooks take.</summary>
+public enum WebhookFormat
+{
+    Json,
+    Slack,
+    Teams,
+}
