@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Accounts;
+using Portal.Audit;
 using Portal.Contracts.Notifications;
 using Portal.Contracts.Shared;
 using Portal.Data;
@@ -9,7 +10,7 @@ using Portal.Security;
 namespace Portal.Notifications;
 
 /// <summary>A person's notification subscriptions and what was sent to them (<c>/api/notifications</c>, the profile and export pages).</summary>
-public sealed class SubscriptionService(PortalDbContext db, ISecretProtector protector, SmtpSettingsStore smtp, TimeProvider time)
+public sealed class SubscriptionService(PortalDbContext db, ISecretProtector protector, SmtpSettingsStore smtp, AuditLog audit, TimeProvider time)
 {
     private const int RecentDeliveries = 50;
 
@@ -61,10 +62,30 @@ public sealed class SubscriptionService(PortalDbContext db, ISecretProtector pro
         };
         db.NotificationSubscriptions.Add(subscription);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(AuditActions.SubscriptionCreate, AuditObject.Subscription(subscription.Id, Describe(subscription), subscription.ExportId),
+        [
+            new AuditChange("when", null, subscription.When.ToString()),
+            new AuditChange("channel", null, subscription.Channel.ToString()),
+            // A Slack or Teams webhook URL carries its own token: the log says one was set, never which.
+            new AuditChange("webhook URL", null, subscription.WebhookUrl is null ? null : "set", Secret: true),
+            new AuditChange("webhook secret", null, subscription.WebhookSecret is null ? null : "set", Secret: true),
+        ], cancellationToken);
         return SaveResult.Ok(subscription.Id);
     }
 
     /// <summary>Removes one of the caller's subscriptions, and with it the record of what it sent.</summary>
-    public async Task<bool> UnsubscribeAsync(PortalUser user, int id, CancellationToken cancellationToken) =>
-        await db.NotificationSubscriptions.Where(s => s.Id == id && s.UserId == user.Id).ExecuteDeleteAsync(cancellationToken) == 1;
+    public async Task<bool> UnsubscribeAsync(PortalUser user, int id, CancellationToken cancellationToken)
+    {
+        var subscription = await db.NotificationSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.UserId == user.Id, cancellationToken);
+        if (subscription is null
+            || await db.NotificationSubscriptions.Where(s => s.Id == id && s.UserId == user.Id).ExecuteDeleteAsync(cancellationToken) != 1)
+            return false;
+        await audit.RecordAsync(AuditActions.SubscriptionDelete, AuditObject.Subscription(id, Describe(subscription), subscription.ExportId),
+            cancellationToken: cancellationToken);
+        return true;
+    }
+
+    // The audit log's name for a subscription: what it listens to and how (the webhook URL can hold a token: not named).
+    private static string Describe(NotificationSubscription s) =>
+        $"{(s.AllExports ? "every export" : s.ExportId is { } e ? $"export {e}" : "my exports")}, {s.When}, {s.Channel}";
 }

@@ -47,6 +47,15 @@ public sealed class NotificationsApiTests(V1Fixture portal) : IClassFixture<V1Fi
         using var again = await script.DeleteAsync($"/api/notifications/{mine.Id}");
         Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+
+        // Both changes are in the audit log, by Bob through /api; neither the webhook's URL nor its secret is.
+        var audit = await portal.DbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.ObjectType == "subscription" && a.ObjectId == mine.Id.ToString()).OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal(["subscription.create", "subscription.delete"], audit.Select(a => a.Action));
+        Assert.All(audit, a => Assert.Equal(("api", portal.Bob.Email), (a.Interface, a.Actor)));
+        Assert.Contains("webhook URL", audit[0].Changes, StringComparison.Ordinal);
+        Assert.All(audit, a => Assert.DoesNotContain("hooks.example.com", $"{a.Changes} {a.ObjectName}", StringComparison.Ordinal));
+        Assert.All(audit, a => Assert.DoesNotContain("bobs-webhook-secret-123", $"{a.Changes} {a.ObjectName}", StringComparison.Ordinal));
     }
 
     [Fact]
