@@ -20,6 +20,7 @@ public sealed class RunMetrics
     private readonly Counter<long> _bytes;
     private readonly Counter<long> _files;
     private readonly Counter<long> _images;
+    private readonly Counter<long> _layers;
 
     public RunMetrics(IMeterFactory meters)
     {
@@ -30,6 +31,8 @@ public sealed class RunMetrics
         _bytes = meter.CreateCounter<long>("portal.run.bytes", "By", "Bytes exported: file content sent to S3, image bytes pushed");
         _files = meter.CreateCounter<long>("portal.run.files", "{file}", "Project files handled by runs, by outcome");
         _images = meter.CreateCounter<long>("portal.run.images", "{image}", "Image tags pushed to registries");
+        _layers = meter.CreateCounter<long>("portal.run.layers", "{layer}",
+            "Image blobs of registry copies, by what happened: present (skipped), mounted, copied or failed");
     }
 
     public void Finished(ExportKind kind, StatusCode status, TimeSpan? duration)
@@ -55,6 +58,8 @@ public sealed class RunMetrics
             _bytes.Add(image.Images.Sum(i => i.Size ?? 0), new KeyValuePair<string, object?>("part", "image"));
             _images.Add(image.Images.Count);
         }
+        foreach (var outcome in image?.Layers.GroupBy(l => l.Outcome) ?? [])
+            Add(_layers, outcome.Count(), outcome.Key.ToString().ToLowerInvariant());
     }
 
     /// <summary>A coarse label for alert rules, so they need not list every failure code.</summary>
