@@ -58,10 +58,19 @@ public static class PortalOpenApi
     public static IEndpointRouteBuilder MapPortalOpenApi(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi(DocumentPath).AllowAnonymous();
+        // The reference and nothing else: no code-generation upsell, AI chat, MCP or telemetry calls out of a portal that may
+        // run without internet, and a way back to the portal.
         app.MapScalarApiReference(DocsPath, options => options
                 .WithTitle("Domino Export Portal API")
                 .WithOpenApiRoutePattern(DocumentPath)
-                .DisableDefaultFonts())
+                .DisableDefaultFonts()
+                .HideClientButton()
+                .HideDeveloperTools()
+                .DisableAgent()
+                .DisableMcp()
+                .DisableTelemetry()
+                .AddHeaderContent("""<nav class="portal-back"><a href="/" data-testid="back-to-portal">← Back to the Domino Export Portal</a></nav>""")
+                .WithCustomCss(".portal-back { padding: 8px 16px; font: 14px system-ui, sans-serif; border-bottom: 1px solid var(--scalar-border-color); }"))
             .AllowAnonymous();
         return app;
     }

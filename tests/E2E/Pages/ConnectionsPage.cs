@@ -45,7 +45,10 @@ public sealed class ConnectionsPage(IPage page)
         await SaveAsync(name);
     }
 
-    /// <summary>Clicks "Test connection" on a row (or on the Docker engine card) and returns the chips the test showed.</summary>
+    /// <summary>
+    /// Clicks "Test connection" on a row (or on the Docker engine card) and returns the chips the test showed. Saving a
+    /// connection already tested it: the click repeats that test, and the chips are read once no test is going.
+    /// </summary>
     public async Task<ILocator> TestAsync(string name)
     {
         var button = page.GetByRole(AriaRole.Button, new() { Name = $"Test connection {name}", Exact = true });
@@ -55,6 +58,8 @@ public sealed class ConnectionsPage(IPage page)
             ? page.GetByRole(AriaRole.Region, new() { Name = "Docker engine" }).GetByTestId("check-chip")
             : page.GetByRole(AriaRole.Row).Filter(new() { Has = button }).Locator("xpath=following-sibling::tr[1]").GetByTestId("check-chip");
         await chips.First.WaitForAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Progressbar, new() { Name = "Testing" })).ToHaveCountAsync(0);
+        await Assertions.Expect(chips).Not.ToHaveCountAsync(0);
         return chips;
     }
 
