@@ -18,6 +18,7 @@ using Portal.Components.Account;
 using Portal.Dashboard;
 using Portal.Data;
 using Portal.Exports;
+using Portal.Hardening;
 using Portal.Health;
 using Portal.Jobs;
 using Portal.Nodes;
@@ -50,6 +51,7 @@ public static class DependencyInjection
             .AddPortalJobs(database.Provider, connectionString)
             .AddPortalExports(configuration)
             .AddPortalApi(configuration)
+            .AddPortalHardening()
             .AddPortalDashboard()
             .AddPortalUi();
         if (role.ProcessesJobs()) builder.Services.AddPortalJobServer();
@@ -223,6 +225,7 @@ public static class DependencyInjection
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UsePortalHardening();
         // Pages get a friendly status page; /api and /v1 callers get the bare status code. It must wrap
         // authorization to see its 403s, hence the explicit routing and auth middleware below.
         app.UseWhen(context => !PortalCookies.IsApiRequest(context.Request),
@@ -242,11 +245,13 @@ public static class DependencyInjection
             .AddAdditionalAssemblies(typeof(Client._Imports).Assembly);
         app.MapAdditionalIdentityEndpoints();
         app.MapSingleSignOn();
-        app.MapAccountsApi();
-        app.MapUsersApi();
-        app.MapExportsEndpoints();
-        app.MapPortalApi();
-        app.MapDashboardApi();
+        // One group without a prefix, so that every API body passes the same input rules (Hardening/InputRulesFilter).
+        var apis = app.MapGroup("").WithInputRules();
+        apis.MapAccountsApi();
+        apis.MapUsersApi();
+        apis.MapExportsEndpoints();
+        apis.MapPortalApi();
+        apis.MapDashboardApi();
         app.MapPortalJobsDashboard();
         return app;
     }

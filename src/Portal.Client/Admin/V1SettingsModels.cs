@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Portal.Client.Exports;
 using Portal.Client.Shared;
 
@@ -14,7 +15,7 @@ public sealed class V1SettingsForm
     public int? S3TargetId { get; set; }
     public int? RegistryTargetId { get; set; }
     public int? TemplateId { get; set; }
-    public string? ServiceAccountId { get; set; }
+    [StringLength(450), SingleLine] public string? ServiceAccountId { get; set; }
 }
 
 public sealed record AccountOption(string Id, string Email);

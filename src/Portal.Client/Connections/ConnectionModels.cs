@@ -1,3 +1,4 @@
+using Portal.Client.Shared;
 using System.ComponentModel.DataAnnotations;
 
 namespace Portal.Client.Connections;
@@ -10,12 +11,12 @@ public sealed record DominoDeploymentDto(int Id, string Name, string ApiUrl, boo
 
 public sealed class DominoDeploymentForm
 {
-    [Required, StringLength(100)] public string Name { get; set; } = "";
-    [Required, Url, StringLength(500)] public string ApiUrl { get; set; } = "";
+    [Required, StringLength(100), SingleLine] public string Name { get; set; } = "";
+    [Required, Url, StringLength(500), SingleLine] public string ApiUrl { get; set; } = "";
     public bool VerifyTls { get; set; } = true;
-    [StringLength(255)] public string? RegistryHost { get; set; }
-    [StringLength(255)] public string? RegistryUserName { get; set; }
-    public string? RegistryPassword { get; set; }
+    [StringLength(255), HostPort] public string? RegistryHost { get; set; }
+    [StringLength(255), SingleLine] public string? RegistryUserName { get; set; }
+    [StringLength(InputRules.MaxSecretLength), SingleLine] public string? RegistryPassword { get; set; }
     public bool ClearRegistryPassword { get; set; }
 }
 
@@ -24,25 +25,25 @@ public sealed record S3TargetDto(int Id, string Name, string Bucket, string? Pre
 
 public sealed class S3TargetForm
 {
-    [Required, StringLength(100)] public string Name { get; set; } = "";
-    [Required, StringLength(63, MinimumLength = 3)] public string Bucket { get; set; } = "";
-    [StringLength(500)] public string? Prefix { get; set; }
-    [Required, StringLength(50)] public string Region { get; set; } = "us-east-1";
-    [Url, StringLength(500)] public string? EndpointUrl { get; set; }
-    [StringLength(128)] public string? AccessKeyId { get; set; }
-    public string? SecretAccessKey { get; set; }
+    [Required, StringLength(100), SingleLine] public string Name { get; set; } = "";
+    [Required, StringLength(63, MinimumLength = 3), S3BucketName] public string Bucket { get; set; } = "";
+    [StringLength(500), SingleLine, NoClimbing] public string? Prefix { get; set; }
+    [Required, StringLength(50), SingleLine] public string Region { get; set; } = "us-east-1";
+    [Url, StringLength(500), SingleLine] public string? EndpointUrl { get; set; }
+    [StringLength(128), SingleLine] public string? AccessKeyId { get; set; }
+    [StringLength(InputRules.MaxSecretLength), SingleLine] public string? SecretAccessKey { get; set; }
     public bool ClearSecretAccessKey { get; set; }
-    [Required] public string StorageClass { get; set; } = "STANDARD";
+    [Required, StringLength(32), SingleLine] public string StorageClass { get; set; } = "STANDARD";
 }
 
 public sealed record RegistryTargetDto(int Id, string Name, string Host, string? UserName, bool HasPassword);
 
 public sealed class RegistryTargetForm
 {
-    [Required, StringLength(100)] public string Name { get; set; } = "";
-    [Required, StringLength(255)] public string Host { get; set; } = "";
-    [StringLength(255)] public string? UserName { get; set; }
-    public string? Password { get; set; }
+    [Required, StringLength(100), SingleLine] public string Name { get; set; } = "";
+    [Required, StringLength(255), HostPort] public string Host { get; set; } = "";
+    [StringLength(255), SingleLine] public string? UserName { get; set; }
+    [StringLength(InputRules.MaxSecretLength), SingleLine] public string? Password { get; set; }
     public bool ClearPassword { get; set; }
 }
 

@@ -1,7 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using Portal.Client.Shared;
 
 namespace Portal.Client.Exports;
 
+// Names on the wire (numbers are still read): what the OpenAPI document shows and what callers type.
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ExportKind>))]
 public enum ExportKind
 {
     Project,
@@ -13,18 +16,18 @@ public sealed class ExportForm
 {
     public ExportKind Kind { get; set; } = ExportKind.Project;
     public int DominoDeploymentId { get; set; }
-    public string? DominoOwnerName { get; set; }
-    public string? DominoProjectName { get; set; }
-    public string? EnvironmentId { get; set; }
-    public string GroupName { get; set; } = "";
-    public string ProjectName { get; set; } = "";
+    [StringLength(255), SingleLine, NoClimbing] public string? DominoOwnerName { get; set; }
+    [StringLength(255), SingleLine, NoClimbing] public string? DominoProjectName { get; set; }
+    [StringLength(64), SingleLine, NoClimbing] public string? EnvironmentId { get; set; }
+    [StringLength(128), SingleLine, NoClimbing] public string GroupName { get; set; } = "";
+    [StringLength(128), SingleLine, NoClimbing] public string ProjectName { get; set; } = "";
     public bool ExportFiles { get; set; } = true;
     public bool ExportImage { get; set; } = true;
     public int? S3TargetId { get; set; }
     public int? RegistryTargetId { get; set; }
     public int? TemplateId { get; set; }
-    public string Schedule { get; set; } = "*/15 * * * *";
-    public string TimeZone { get; set; } = "UTC";
+    [StringLength(100), SingleLine] public string Schedule { get; set; } = "*/15 * * * *";
+    [StringLength(64), SingleLine] public string TimeZone { get; set; } = "UTC";
     public bool ForceRun { get; set; }
     public bool Enabled { get; set; } = true;
 
@@ -107,12 +110,12 @@ public sealed record ExportDetails(
 
 /// <summary>The exports table's query: search, filters, sort and page (all done by the server).</summary>
 public sealed record ExportQuery(
-    string? Search = null,
-    string? Outcome = null,
-    string? OwnerId = null,
+    [property: StringLength(200), SingleLine] string? Search = null,
+    [property: StringLength(32), SingleLine] string? Outcome = null,
+    [property: StringLength(450), SingleLine] string? OwnerId = null,
     ExportKind? Kind = null,
     bool IncludeArchived = false,
-    string? SortBy = null,
+    [property: StringLength(64), SingleLine] string? SortBy = null,
     bool Descending = false,
     int Page = 0,
     int PageSize = 25);

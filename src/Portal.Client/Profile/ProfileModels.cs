@@ -1,9 +1,11 @@
+using Portal.Client.Shared;
+using System.ComponentModel.DataAnnotations;
 namespace Portal.Client.Profile;
 
 /// <summary>A user's Domino API key for one deployment: whether one is stored and who Domino said it belongs to.</summary>
 public sealed record DominoKeyDto(int DeploymentId, string DeploymentName, bool HasKey, string? DominoUserName, DateTimeOffset? VerifiedAt);
 
-public sealed record SaveKeyRequest(string ApiKey);
+public sealed record SaveKeyRequest([property: StringLength(InputRules.MaxSecretLength), SingleLine] string ApiKey);
 
 public sealed record SaveKeyResult(bool Succeeded, string Message, string? DominoUserName);
 

@@ -1,3 +1,4 @@
+using Portal.Client.Shared;
 using System.ComponentModel.DataAnnotations;
 
 namespace Portal.Client.Profile;
@@ -16,6 +17,7 @@ public sealed class CreateTokenRequest
 
     [Required(ErrorMessage = "Name the token, e.g. after the script that uses it.")]
     [StringLength(100, ErrorMessage = "Keep the name under 100 characters.")]
+    [SingleLine]
     public string Name { get; set; } = "";
 
     [Range(1, MaxLifetimeDays, ErrorMessage = "A token lives 1 to 365 days.")]

@@ -28,7 +28,10 @@ public static class UsersApi
         {
             return TypedResults.NotFound(Problem("Unknown action", $"'{action}' is not one of: {string.Join(", ", Enum.GetNames<UserAction>())}."));
         }
-        var result = await accounts.ApplyAsync(id, userAction, admin.Identity?.Name ?? "");
+        // Account ids are GUIDs; anything else (a NUL that PostgreSQL refuses, 100,000 characters) is no account.
+        var result = id.Length > 450 || Portal.Client.Shared.InputRules.HasForbidden(id)
+            ? new AccountResult(AccountOutcome.NotFound, "There is no such account.")
+            : await accounts.ApplyAsync(id, userAction, admin.Identity?.Name ?? "");
         return result.Outcome switch
         {
             AccountOutcome.Done => TypedResults.Ok(new UserActionResult(true, result.Message)),

@@ -1,3 +1,4 @@
+using Portal.Client.Shared;
 using System.Text.Json;
 using Portal.Domain.Runs;
 
@@ -10,7 +11,8 @@ public enum V1FieldType
     Number,
 }
 
-public sealed record V1Field(string Name, V1FieldType Type, bool Required = false);
+/// <param name="MaxLength">A text field's longest value (the EF model's limit); 0: no limit.</param>
+public sealed record V1Field(string Name, V1FieldType Type, bool Required = false, int MaxLength = 0);
 
 /// <summary>
 /// A v1 request body, read strictly: JSON whatever the Content-Type (the original's rule, with its warning
@@ -67,6 +69,8 @@ public sealed class V1Body
                 var value = property.Value;
                 if (value.ValueKind != JsonValueKind.Null && !Fits(field.Type, value))
                     return (null, $"field '{field.Name}' must be {Expected(field.Type)}, not {Describe(value.ValueKind)}");
+                if (value.ValueKind == JsonValueKind.String && TextProblem(field, value.GetString()!) is { } problem)
+                    return (null, problem);
                 values[property.Name] = value.Clone();
             }
             var missing = fields.Where(f => f.Required && (!values.TryGetValue(f.Name, out var v) || v.ValueKind == JsonValueKind.Null))
@@ -98,6 +102,16 @@ public sealed class V1Body
         var all = warnings.ToList();
         if (MissingContentType) all.Add(ContentTypeWarning);
         return all.Count == 0 ? null : string.Join(";  ", all);
+    }
+
+    /// <summary>The same rules as the portal's forms (Portal.Client.Shared.InputRules): length, characters, no '..'.</summary>
+    private static string? TextProblem(V1Field field, string text)
+    {
+        if (field.MaxLength > 0 && text.Length > field.MaxLength)
+            return $"field '{field.Name}' is longer than {field.MaxLength} characters";
+        if (InputRules.HasForbidden(text))
+            return $"field '{field.Name}' holds control characters or invisible marks";
+        return InputRules.ClimbsOut(text) ? $"field '{field.Name}' must not contain '..' segments or backslashes" : null;
     }
 
     private static bool Fits(V1FieldType type, JsonElement value) => type switch
