@@ -9,13 +9,18 @@ public static class HardeningSetup
     public static IServiceCollection AddPortalHardening(this IServiceCollection services)
     {
         services.AddPortalApiErrors();
+        services.AddSingleton<FailedAttempts>();
+        services.AddHttpContextAccessor();
         return services;
     }
 
     /// <summary>First in the pipeline, so that everything after it (routing, authentication, endpoints) is covered.</summary>
     public static IApplicationBuilder UsePortalHardening(this IApplicationBuilder app)
     {
+        app.UseSecurityHeaders();
         app.UsePortalApiErrors();
+        app.UseCrossSiteGuard();
+        app.UseAttemptLimits();
         return app;
     }
 }

@@ -54,8 +54,8 @@ public abstract class FuzzPortal : PortalHost
         Identities["user"] = await SignInAsync(User.Email);
         Identities["other"] = await SignInAsync(Other.Email);
         Identities["admin"] = await SignInAsync(Admin.Email);
-        // The pages' own requests carry their origin (browsers add it); so do these, so that they reach validation.
-        foreach (var http in Identities.Values) http.DefaultRequestHeaders.Add("Origin", BaseAddress.GetLeftPart(UriPartial.Authority));
+        // Signed-in clients carry their origin as the pages do; the anonymous one too, so that it reaches authorization.
+        Identities["anonymous"].DefaultRequestHeaders.Add("Origin", BaseAddress.GetLeftPart(UriPartial.Authority));
     }
 
     public override async Task DisposeAsync()

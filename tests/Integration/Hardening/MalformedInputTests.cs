@@ -78,6 +78,30 @@ public abstract partial class MalformedInputTests(FuzzPortal portal)
         Assert.Equal(before, await portal.SnapshotAsync());
     }
 
+    [Theory]
+    [InlineData("username", "../..")]
+    [InlineData("project_name", "a\u0000b")]
+    [InlineData("export_group_name", "\u202Egroup")]
+    [InlineData("export_project_name", "long")]
+    public async Task A_v1_create_with_a_climbing_nul_rtl_or_overlong_value_is_the_originals_400_and_stores_nothing(string field, string value)
+    {
+        var body = new Dictionary<string, string>
+        {
+            ["username"] = "fuzzer", ["project_name"] = "fuzzed", ["export_group_name"] = "g2", ["export_project_name"] = "p2",
+        };
+        body[field] = value == "long" ? new string('p', 129) : value;
+        var before = await portal.SnapshotAsync();
+        using var http = portal.V1Client(portal.DominoUser.ApiKey);
+
+        using var response = await http.PostAsync("/v1/projects/create", new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"));
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(Portal.V1.V1Body.Invalid, json["message"]!.GetValue<string>());
+        Assert.Contains(field, json.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(before, await portal.SnapshotAsync());
+    }
+
     private sealed record Operation(string Method, string Path, JsonObject Node, JsonObject? BodySchema, JsonObject Components)
     {
         public bool HasBody => BodySchema is not null;

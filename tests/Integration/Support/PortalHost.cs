@@ -46,6 +46,11 @@ public class PortalHost : IAsyncLifetime
     /// <summary>Configuration a test class changes (e.g. the rate limit).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
+    /// <summary>Services a test class adds or replaces (e.g. a database interceptor that fails on purpose).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public virtual async Task InitializeAsync()
     {
         Domino = await DominoDouble.StartAsync();
@@ -64,6 +69,7 @@ public class PortalHost : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
+            builder.ConfigureServices(ConfigureServices);
         });
         _factory.UseKestrel(k => k.Listen(IPAddress.Loopback, Port));
         _factory.StartServer();
@@ -153,6 +159,8 @@ public class PortalHost : IAsyncLifetime
     {
         var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
         var http = new HttpClient(handler) { BaseAddress = BaseAddress };
+        // As a browser on the portal's own pages: cookie-authenticated API writes must say where they come from (issue 13).
+        http.DefaultRequestHeaders.Add("Origin", BaseAddress.GetLeftPart(UriPartial.Authority));
         var page = await http.GetStringAsync("/Account/Login");
         var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
         using var response = await http.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
