@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace Portal.Hardening;
@@ -42,7 +44,7 @@ public static class CrossSiteGuard
         var sameOrigin = site.Length > 0
             ? site == "same-origin"
             : origin.Length > 0 ? OwnOrigins(context).Contains(origin, StringComparer.OrdinalIgnoreCase)
-            : await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context);
+            : await ValidAsync(context);
         if (!sameOrigin)
             return (StatusCodes.Status403Forbidden, site.Length > 0 || origin.Length > 0
                 ? "This request came from another site; the portal's own pages and personal access tokens may change things."
@@ -51,6 +53,14 @@ public static class CrossSiteGuard
         if (hasBody && request.HasFormContentType || hasBody && !(request.ContentType ?? "").Contains("json", StringComparison.OrdinalIgnoreCase))
             return (StatusCodes.Status415UnsupportedMediaType, "Send the body as JSON with 'Content-Type: application/json'.");
         return null;
+    }
+
+    /// <summary>The token is bound to the signed-in user; this check runs before the authentication middleware, so it signs in first.</summary>
+    private static async Task<bool> ValidAsync(HttpContext context)
+    {
+        var cookie = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        if (cookie.Succeeded) context.User = cookie.Principal;
+        return await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context);
     }
 
     /// <summary>The origin the request was addressed to, and the configured public URL's (behind a proxy they differ).</summary>
