@@ -9,6 +9,8 @@ namespace Portal.Client.Admin;
 /// deployment whose keys it accepts, the S3 target and registry they export to, the Dockerfile template,
 /// and the account that owns exports whose key no portal account stored.
 /// </summary>
+// An unknown field is a 400, not a save that clears every setting it did not name.
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed class V1SettingsForm
 {
     public int? DominoDeploymentId { get; set; }

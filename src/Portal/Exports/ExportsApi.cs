@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -65,9 +66,14 @@ public static class ExportsApi
         }
     }
 
-    public static async Task<Ok<ExportValidation>> ValidateAsync(int? id, ExportForm form, ExportService exports, ClaimsPrincipal user,
-        CancellationToken cancellationToken) =>
-        TypedResults.Ok(await exports.ValidateAsync(PortalUser.From(user), id, form, cancellationToken));
+    /// <summary>Another user's export is a 404 here too: checking a form must not confirm that an export exists.</summary>
+    public static async Task<Results<Ok<ExportValidation>, NotFound>> ValidateAsync(int? id, ExportForm form, ExportService exports,
+        ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var caller = PortalUser.From(user);
+        if (id is { } existing && !await exports.Visible(caller).AnyAsync(e => e.Id == existing, cancellationToken)) return TypedResults.NotFound();
+        return TypedResults.Ok(await exports.ValidateAsync(caller, id, form, cancellationToken));
+    }
 
     public static async Task<Results<Ok<SaveResult>, NotFound<HttpValidationProblemDetails>, ValidationProblem>> SaveAsync(
         int? id, ExportForm form, ExportService exports, ClaimsPrincipal user, CancellationToken cancellationToken) =>
@@ -91,7 +97,12 @@ public static class ExportsApi
         return started.NotFound ? TypedResults.NotFound() : TypedResults.Conflict(started);
     }
 
-    public static async Task<Ok<Page<RunSummary>>> RunsAsync(int id, RunService runs, ClaimsPrincipal user, CancellationToken cancellationToken,
-        int page = 0, int pageSize = 25) =>
-        TypedResults.Ok(await runs.ForExportAsync(PortalUser.From(user), id, page, pageSize, cancellationToken));
+    /// <summary>An export the caller cannot see is a 404, not an empty list.</summary>
+    public static async Task<Results<Ok<Page<RunSummary>>, NotFound>> RunsAsync(int id, RunService runs, ExportService exports, ClaimsPrincipal user,
+        CancellationToken cancellationToken, int page = 0, int pageSize = 25)
+    {
+        var caller = PortalUser.From(user);
+        if (!await exports.Visible(caller).AnyAsync(e => e.Id == id, cancellationToken)) return TypedResults.NotFound();
+        return TypedResults.Ok(await runs.ForExportAsync(caller, id, page, pageSize, cancellationToken));
+    }
 }
