@@ -3,6 +3,7 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 # Restore first, from the project files only, so code changes reuse the restored layer.
 COPY Directory.Build.props Directory.Packages.props ./
+COPY src/Contracts/Portal.Contracts.csproj src/Contracts/
 COPY src/Domain/Portal.Domain.csproj src/Domain/
 COPY src/Portal.Client/Portal.Client.csproj src/Portal.Client/
 COPY src/Portal/Portal.csproj src/Portal/

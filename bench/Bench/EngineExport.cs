@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Domain;
 using Portal.Domain.Domino;
 using Portal.Domain.Files;
 using Portal.Domain.Runs;
 using Portal.Domain.S3;
+using Portal.Contracts.Runs;
+using Portal.Domain;
 
 namespace Portal.Bench;
 

@@ -1,12 +1,16 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Telemetry;
 using Portal.Domain.Domino;
 using Portal.Domain.Files;
 using Portal.Domain.Images;
 using Portal.Domain.Images.Engine;
+using Portal.Domain.Images.Registry;
 using Portal.Domain.S3;
 
 namespace Portal.Domain;
@@ -18,6 +22,15 @@ public static class DependencyInjection
     {
         services.AddOptions<DominoClientOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IDominoClientFactory, DominoClientFactory>();
+        services.AddMetrics();
+        services.TryAddSingleton<DominoMetrics>();
+        services.AddTransient<DominoCallHandler>();
+        // A retry that a later try makes good is routine: Polly's lines for the failed try and the retry drop from Warning to
+        // Information, and DominoCallHandler warns once when the retries give up. Timeouts and an opening circuit keep theirs.
+        services.Configure<TelemetryOptions>(o => o.SeverityProvider = args =>
+            args.Event.EventName is "OnRetry" or "ExecutionAttempt" && args.Event.Severity > ResilienceEventSeverity.Information
+                ? ResilienceEventSeverity.Information
+                : args.Event.Severity);
         AddDominoHttpClient(services, DominoClientFactory.VerifiedTls, verifyTls: true);
         AddDominoHttpClient(services, DominoClientFactory.UnverifiedTls, verifyTls: false);
         return services;
@@ -30,6 +43,7 @@ public static class DependencyInjection
         services.AddOptions<FileExportOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IS3ClientFactory, S3ClientFactory>();
         services.AddSingleton<ProjectFilesExporter>();
+        services.AddSingleton<SnapshotChecker>();
         services.AddSingleton<StatusLogs.StatusLogWriter>();
         return services;
     }
@@ -48,6 +62,8 @@ public static class DependencyInjection
                     handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
                 return handler;
             })
+            // Added before the retries, so it wraps them: one count, one latency and at most one warning per call.
+            .AddHttpMessageHandler<DominoCallHandler>()
             .AddResilienceHandler("domino", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<DominoClientOptions>>().Value;
@@ -81,11 +97,32 @@ public static class DependencyInjection
         return !DominoErrors.IsKnownAnswer(body);
     }
 
-    /// <summary>The image export (<see cref="ImageExporter"/>); bind <see cref="DockerOptions"/> to point it at a Docker engine.</summary>
+    /// <summary>
+    /// The image export (<see cref="ImageExporter"/>): registry-to-registry copies, and the Docker engine for templates
+    /// that need a build. <see cref="ImagesOptions"/> is bound from the "Images" section when an IConfiguration is
+    /// registered; bind <see cref="DockerOptions"/> to point it at a Docker engine.
+    /// </summary>
     public static IServiceCollection AddImageExport(this IServiceCollection services)
     {
         if (!services.Any(s => s.ServiceType == typeof(IDominoClientFactory))) services.AddDominoClient();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<DockerOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ImagesOptions>()
+            .Configure<IServiceProvider>((o, provider) => provider.GetService<IConfiguration>()?.GetSection(ImagesOptions.Section).Bind(o))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(RegistryClientFactory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                // Redirects are followed by the client itself: blob storage must not receive the registry's credentials.
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.None,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectTimeout = TimeSpan.FromSeconds(30),
+            })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
+        services.AddSingleton<RegistryClientFactory>();
+        services.AddSingleton<ImageExportPlanner>();
         services.AddSingleton<DockerEngineFactory>();
         services.AddSingleton<ImageExporter>();
         return services;

@@ -6,6 +6,13 @@ using Portal.Client.Exports;
 using Portal.Client.Profile;
 using Portal.Client.Runs;
 using Portal.Client.Templates;
+using Portal.Contracts.Admin;
+using Portal.Contracts.Connections;
+using Portal.Contracts.Dashboard;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Profile;
+using Portal.Contracts.Runs;
+using Portal.Contracts.Templates;
 
 namespace Portal.Client;
 

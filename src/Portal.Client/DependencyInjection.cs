@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using Portal.Client.Accounts;
 
@@ -11,6 +12,7 @@ public static class DependencyInjection
     {
         services.AddMudServices();
         services.AddAuthorizationCore(o => o.AddPortalPolicies());
+        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 }

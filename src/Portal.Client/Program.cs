@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
-using Portal.Client;
 using Portal.Client.Admin;
+using Portal.Contracts.Admin;
+using Portal.Client;
 
 var builder = WebAssemblyHostBuilder.CreateDefault(args);
 

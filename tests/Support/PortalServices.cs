@@ -1,8 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Portal.Accounts.SingleSignOn;
 using Portal.Data;
+using Portal.Nodes;
+using Portal.Jobs;
+using Portal.Security;
+using Portal.Notifications;
+using Portal.Accounts;
 
 namespace Portal.Tests.Support;
 
@@ -29,22 +33,28 @@ public sealed class PortalServices : IAsyncDisposable
 
     /// <param name="settings">Configuration keys such as <c>Portal:AdminEmail</c>.</param>
     /// <param name="databaseFile">Share one database between two instances (two "nodes").</param>
+    /// <param name="features">More of the portal's features to register (<c>AddTemplates()</c>, ...).</param>
     public static async Task<PortalServices> StartAsync(
-        IReadOnlyDictionary<string, string?>? settings = null, string? databaseFile = null)
+        IReadOnlyDictionary<string, string?>? settings = null, string? databaseFile = null,
+        Action<IServiceCollection, IConfiguration>? features = null)
     {
         var folder = Directory.CreateTempSubdirectory("portal-unit-").FullName;
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var logs = new CapturedLogs();
+        var connectionString = $"Data Source={databaseFile ?? Path.Combine(folder, "portal.db")}";
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddProvider(logs))
             .AddSingleton<IConfiguration>(configuration)
             .AddPortalOptions(configuration, folder)
-            .AddPortalData(DatabaseProvider.Sqlite, $"Data Source={databaseFile ?? Path.Combine(folder, "portal.db")}")
-            .AddPortalAccounts()
-            .AddSingleSignOn(configuration)
-            .AddPortalNotifications();
+            .AddNodes(configuration, NodeRole.All)
+            .AddData(configuration, DatabaseProvider.Sqlite, connectionString)
+            .AddSecurity()
+            .AddAccounts(configuration)
+            .AddNotifications(configuration)
+            .AddJobs(configuration, DatabaseProvider.Sqlite, connectionString, NodeRole.All);
+        features?.Invoke(services, configuration);
         var portal = new PortalServices(services.BuildServiceProvider(validateScopes: true), folder, logs);
         await portal.provider.MigratePortalDatabaseAsync();
         return portal;

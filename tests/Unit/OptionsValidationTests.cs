@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portal.Jobs;
 using Portal.Notifications;
-using Portal.Tests.Unit.Support;
 
 namespace Portal.Tests.Unit;
 

@@ -3,12 +3,16 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Portal.Client.Accounts;
-using Portal.Client.Exports;
 using Portal.Connections;
 using Portal.Data;
 using Portal.Domain.Schedules;
 using Portal.Runs;
+using Portal.Contracts.Accounts;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Runs;
+using Portal.Security;
+using Portal.Notifications;
+using Portal.Accounts;
 
 namespace Portal.Bench.Dashboard;
 
@@ -76,9 +80,10 @@ internal sealed class Seeder(BenchOptions options, string provider, string conne
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IConfiguration>(configuration)
             .AddPortalOptions(configuration, folder)
-            .AddPortalData(provider == "sqlite" ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSql, connectionString)
-            .AddPortalAccounts()
-            .AddPortalNotifications()
+            .AddData(configuration, provider == "sqlite" ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSql, connectionString)
+            .AddSecurity()
+            .AddAccounts(configuration)
+            .AddNotifications(configuration)
             .BuildServiceProvider();
         await services.MigratePortalDatabaseAsync();
         await using var scope = services.CreateAsyncScope();

@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.Domain.Domino;
 
@@ -91,7 +91,7 @@ public sealed class DominoClient(HttpClient http, string apiKey)
     public async Task<DominoBlob> OpenBlobAsync(DominoProject project, DominoFile file, CancellationToken cancellationToken)
     {
         var path = $"/v1/projects/{P(project.OwnerName)}/{P(project.Name)}/blobs/{P(file.Key)}";
-        var response = await SendAsync(path, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var response = await SendAsync(path, DominoEndpoint.Blob, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (!response.IsSuccessStatusCode)
             throw await FailAsync(response, DominoEndpoint.Blob, $"file '{file.Path}'", cancellationToken);
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
@@ -126,7 +126,7 @@ public sealed class DominoClient(HttpClient http, string apiKey)
     private async Task<T> GetJsonAsync<T>(string path, DominoEndpoint endpoint, JsonTypeInfo<T> type, string what,
         CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(path, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        using var response = await SendAsync(path, endpoint, HttpCompletionOption.ResponseContentRead, cancellationToken);
         if (!response.IsSuccessStatusCode)
             throw await FailAsync(response, endpoint, what, cancellationToken);
         try
@@ -141,9 +141,11 @@ public sealed class DominoClient(HttpClient http, string apiKey)
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(string path, HttpCompletionOption completion, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(string path, DominoEndpoint endpoint, HttpCompletionOption completion,
+        CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Options.Set(DominoCallHandler.EndpointKey, endpoint);
         request.Headers.Add(ApiKeyHeader, apiKey);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         try
@@ -183,19 +185,4 @@ public sealed class DominoClient(HttpClient http, string apiKey)
     private static string P(string segment) => Uri.EscapeDataString(segment);
 
     private static string Q(string value) => Uri.EscapeDataString(value);
-}
-
-/// <summary>A file's content being streamed from Domino.</summary>
-public sealed class DominoBlob(HttpResponseMessage response, Stream content, long? length) : IAsyncDisposable
-{
-    public Stream Content { get; } = content;
-
-    /// <summary>The length Domino announced, if it did.</summary>
-    public long? Length { get; } = length;
-
-    public async ValueTask DisposeAsync()
-    {
-        await Content.DisposeAsync();
-        response.Dispose();
-    }
 }

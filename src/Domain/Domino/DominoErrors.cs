@@ -1,5 +1,5 @@
 using System.Net;
-using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.Domain.Domino;
 

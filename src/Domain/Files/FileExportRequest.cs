@@ -7,7 +7,8 @@ namespace Portal.Domain.Files;
 /// <summary>
 /// One run of a project file export. <see cref="Previous"/> is what the last successful run stored
 /// (<see cref="FileExportResult.NewState"/>); <see cref="Force"/> exports even when nothing changed.
-/// <see cref="Lease"/> is the run's claim on the export (none: nobody else can write it).
+/// <see cref="Lease"/> is the run's claim on the export (none: nobody else can write it); <see cref="Filter"/> which files
+/// of the commit the export takes (none: all).
 /// </summary>
 public sealed record FileExportRequest(
     DominoConnection Domino,
@@ -20,8 +21,11 @@ public sealed record FileExportRequest(
     FileExportState? Previous,
     bool Force,
     string RunId,
-    IRunLease? Lease = null)
+    IRunLease? Lease = null,
+    FileFilter? Filter = null)
 {
+    public FileFilter Filters => Filter ?? FileFilter.None;
+
     public ExportLayout Layout => new(Target, ExportGroupName, ExportProjectName);
 
     public IRunLease Fence => Lease ?? RunLeases.Unfenced;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Portal.Domain.Domino;
 using Portal.Domain.Runs;
 using Portal.Domain.S3;
+using Portal.Contracts.Runs;
 using Portal.Domain.Transfers;
 
 namespace Portal.Domain.Files;
@@ -46,8 +47,11 @@ internal sealed partial class FileExportRun
             catch (Exception e) when (IsTransient(e) && !cancellationToken.IsCancellationRequested)
             {
                 if (attempt >= options.MaxAttemptsPerFile)
+                {
+                    LogGaveUp(logger, file.Path, attempt, e.Message);
                     throw new FileTransferException(StatusCode.DominoAPIError,
                         $"Downloading '{file.Path}' from Domino failed {attempt} times; the last error: {e.Message}", attempt, e);
+                }
                 LogRetry(logger, file.Path, attempt, e.Message);
                 await Task.Delay(delay, time, cancellationToken);
                 delay *= 2;
@@ -68,6 +72,10 @@ internal sealed partial class FileExportRun
         _ => false,
     };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Downloading {Path} failed (try {Attempt}), trying again: {Error}")]
+    // A try that a later one makes good is routine; only giving up is worth an operator's attention.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Downloading {Path} failed (try {Attempt}), trying again: {Error}")]
     private static partial void LogRetry(ILogger logger, string path, int attempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Downloading {Path} failed {Attempts} times; giving up on it: {Error}")]
+    private static partial void LogGaveUp(ILogger logger, string path, int attempts, string error);
 }

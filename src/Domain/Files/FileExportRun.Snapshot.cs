@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Portal.Domain.Domino;
 using Portal.Domain.Runs;
 using Portal.Domain.S3;
+using Portal.Contracts.Runs;
 
 namespace Portal.Domain.Files;
 

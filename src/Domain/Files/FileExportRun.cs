@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Portal.Domain.Domino;
 using Portal.Domain.Runs;
 using Portal.Domain.S3;
+using Portal.Contracts.Runs;
 
 namespace Portal.Domain.Files;
 
@@ -29,10 +30,11 @@ internal sealed partial class FileExportRun(
     private readonly ConcurrentQueue<FileRecord> _failed = new();
     // Objects whose bytes differ from what latest's manifest recorded: never kept on their metadata's word.
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
-    private int _transferred, _unchanged, _deleted;
+    private int _transferred, _unchanged, _deleted, _excluded;
     private long _bytesTransferred;
 
-    public string Fingerprint { get; } = FileExportState.FingerprintOf(request.Target, request.ExportGroupName, request.ExportProjectName);
+    public string Fingerprint { get; } =
+        FileExportState.FingerprintOf(request.Target, request.ExportGroupName, request.ExportProjectName, request.Filter);
     public string? CommitId { get; private set; }
 
     /// <summary>True once latest's manifest is gone: a failure from then on leaves latest to be repaired.</summary>
@@ -43,7 +45,7 @@ internal sealed partial class FileExportRun(
     public IReadOnlyList<FileRecord> FailedFiles => _failed.ToList();
 
     public FileExportCounts Counts => new(
-        Files?.Count ?? 0, _transferred, _unchanged, _deleted, _failed.Count, Files?.Sum(f => f.Size) ?? 0, _bytesTransferred);
+        Files?.Count ?? 0, _transferred, _unchanged, _deleted, _failed.Count, Files?.Sum(f => f.Size) ?? 0, _bytesTransferred, _excluded);
 
     public IReadOnlyList<DominoFile>? Files { get; private set; }
 
@@ -72,7 +74,7 @@ internal sealed partial class FileExportRun(
             LogNotSkipped(logger, _layout.LatestUrl, head.Id);
         }
 
-        Files = await domino.ListFilesAsync(project.Id, head.Id, cancellationToken);
+        Files = await FilterAsync(await domino.ListFilesAsync(project.Id, head.Id, cancellationToken), cancellationToken);
         await progress.StageAsync(StatusCode.ProjectFileExportInitiated, cancellationToken);
         await _lease.ConfirmAsync(cancellationToken);
         var conditional = await SupportsConditionalWritesAsync(cancellationToken);
@@ -106,6 +108,24 @@ internal sealed partial class FileExportRun(
         await progress.StageAsync(StatusCode.ProjectFileTansferToS3Ended, cancellationToken);
         return (StatusCode.Completed, $"Exported commit {head.Id}: {Files.Count} files, {_transferred} transferred, "
                                       + $"{_unchanged} unchanged, {_deleted} deleted");
+    }
+
+    /// <summary>The commit's files the export's filters keep; each one left out is recorded with the rule that left it out.</summary>
+    private async Task<IReadOnlyList<DominoFile>> FilterAsync(IReadOnlyList<DominoFile> files, CancellationToken cancellationToken)
+    {
+        if (request.Filters.IsEmpty) return files;
+        var kept = new List<DominoFile>(files.Count);
+        foreach (var f in files)
+        {
+            if (request.Filters.ExcludedBy(f) is not { } rule)
+            {
+                kept.Add(f);
+                continue;
+            }
+            _excluded++;
+            await progress.FileAsync(new FileRecord(f.Path, f.Size, null, FileOutcome.Excluded, 0, $"Excluded: {rule}"), cancellationToken);
+        }
+        return kept;
     }
 
     /// <summary>Runs work over items, a few at a time; the first failure stops the others.</summary>

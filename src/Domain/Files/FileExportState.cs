@@ -14,10 +14,12 @@ public sealed record FileExportState(string? LastCommitId, string? Fingerprint)
     public static readonly FileExportState None = new(null, null);
 
     /// <summary>A hash of bucket, endpoint, prefix, export names and storage class: change any and the next run re-exports.</summary>
-    public static string FingerprintOf(S3Target target, string exportGroupName, string exportProjectName)
+    public static string FingerprintOf(S3Target target, string exportGroupName, string exportProjectName, FileFilter? filter = null)
     {
         var text = string.Join('\n', target.Endpoint?.ToString() ?? "", target.Bucket, target.NormalizedPrefix,
             exportGroupName, exportProjectName, target.StorageClass);
+        // Filters joined the fingerprint later: without any, it stays what it was, so existing exports are not exported again.
+        if (filter is { IsEmpty: false }) text += "\n" + filter.Canonical;
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
     }
 }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using Portal.Domain.Domino;
 using Portal.Domain.Runs;
 using Portal.Domain.S3;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Runs;
 
 namespace Portal.Domain.Files;
 
@@ -47,8 +49,12 @@ public sealed partial class ProjectFilesExporter(
                     ? new FileExportState(run.CommitId, run.Fingerprint)
                     : request.Previous ?? FileExportState.None;
                 LogFinished(logger, request.OwnerName, request.ProjectName, (int)status, message);
-                return new FileExportResult(status, message, run.CommitId, run.Counts, _time.GetElapsedTime(started),
-                    run.RotationDuration, run.TransferDuration, layout.LatestUrl, layout.PriorUrl, null, null, state, []);
+                return new FileExportResult
+                {
+                    Status = status, Message = message, CommitId = run.CommitId, Counts = run.Counts, Duration = _time.GetElapsedTime(started),
+                    RotationDuration = run.RotationDuration, TransferDuration = run.TransferDuration,
+                    LatestLocation = layout.LatestUrl, PriorLocation = layout.PriorUrl, NewState = state,
+                };
             }
             finally
             {
@@ -101,12 +107,16 @@ public sealed partial class ProjectFilesExporter(
         var cause = error is FileTransferException { InnerException: { } inner } ? inner : error;
         var details = error.Code == StatusCode.UnknownError ? error.Details : cause.ToString();
         var type = error.Code == StatusCode.UnknownError ? error.InnerException?.GetType().Name : cause.GetType().Name;
-        return new FileExportResult(error.Code, error.Message, run?.CommitId, run?.Counts ?? new FileExportCounts(),
-            _time.GetElapsedTime(started), run?.RotationDuration ?? TimeSpan.Zero, run?.TransferDuration ?? TimeSpan.Zero,
-            null, null, type, details, state, run?.FailedFiles ?? []);
+        return new FileExportResult
+        {
+            Status = error.Code, Message = error.Message, CommitId = run?.CommitId, Counts = run?.Counts ?? new FileExportCounts(),
+            Duration = _time.GetElapsedTime(started), RotationDuration = run?.RotationDuration ?? TimeSpan.Zero,
+            TransferDuration = run?.TransferDuration ?? TimeSpan.Zero, ExceptionType = type, ExceptionDetails = details, NewState = state,
+            FailedFiles = run?.FailedFiles ?? [],
+        };
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "File export of {Owner}/{Project} ended with {Status}: {Message}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "File export of {Owner}/{Project} ended with {Status}: {Message}")]
     private static partial void LogFinished(ILogger logger, string owner, string project, int status, string message);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "File export of {Owner}/{Project} failed with {Status}: {Message}")]

@@ -3,19 +3,17 @@ using Amazon.S3.Model;
 using Portal.Domain.Domino;
 using Portal.Domain.Images;
 using Portal.Domain.Images.Engine;
+using Portal.Domain.Images.Registry;
 using Portal.Domain.Runs;
 using Portal.Domain.S3;
 
 namespace Portal.Domain.Health;
 
-/// <summary>The answer of one check: what was checked, whether it works, and what it said.</summary>
-public sealed record ConnectionCheck(string Name, bool Healthy, string Message, TimeSpan Duration);
-
 /// <summary>
 /// "Does it work?" for each thing the exports talk to — the admin's Test buttons and the recurring
 /// health checks ask the same questions the exports do, in the same way.
 /// </summary>
-public sealed class ConnectionChecks(IDominoClientFactory domino, IS3ClientFactory s3, DockerEngineFactory docker)
+public sealed class ConnectionChecks(IDominoClientFactory domino, IS3ClientFactory s3, DockerEngineFactory docker, RegistryClientFactory registries)
 {
     /// <summary>Domino answers /version with JSON (the original's check); with a key, the key is checked too.</summary>
     public async Task<IReadOnlyList<ConnectionCheck>> DominoAsync(DominoConnection connection, string? apiKey, CancellationToken cancellationToken)
@@ -55,23 +53,19 @@ public sealed class ConnectionChecks(IDominoClientFactory domino, IS3ClientFacto
         return $"s3://{target.Bucket}/{target.NormalizedPrefix} is readable";
     });
 
-    /// <summary>The Docker engine answers, and (with credentials) the registry accepts them.</summary>
-    public async Task<IReadOnlyList<ConnectionCheck>> RegistryAsync(RegistryLogin login, string role, CancellationToken cancellationToken)
-    {
-        using var engine = docker.Create();
-        var checks = new List<ConnectionCheck> { await RunAsync("Docker engine", async () =>
+    /// <summary>
+    /// The registry answers its API (GET /v2/) and, with credentials, accepts them (basic, or a token from its token
+    /// server): spoken to directly, as the registry copy does, so no Docker engine is needed to check it.
+    /// </summary>
+    public async Task<IReadOnlyList<ConnectionCheck>> RegistryAsync(RegistryLogin login, string role, CancellationToken cancellationToken) =>
+    [
+        await RunAsync(login.HasCredentials ? $"{role} registry login" : $"{role} registry", async () =>
         {
-            await engine.PingAsync(cancellationToken);
-            return $"{engine.Endpoint} answers";
-        }) };
-        if (checks[0].Healthy && login.HasCredentials)
-            checks.Add(await RunAsync($"{role} registry login", async () =>
-            {
-                await engine.CheckLoginAsync(login, role, cancellationToken);
-                return $"{login.Host} accepts the credentials of {login.Username}";
-            }));
-        return checks;
-    }
+            var client = registries.Create(registries.Endpoint(login.Host), role == "Domino" ? RegistryRole.Source : RegistryRole.Target, login, []);
+            await client.ConnectAsync(cancellationToken);
+            return login.HasCredentials ? $"{login.Host} accepts the credentials of {login.Username}" : $"{login.Host} answers";
+        }),
+    ];
 
     public async Task<ConnectionCheck> DockerAsync(CancellationToken cancellationToken)
     {
@@ -91,7 +85,7 @@ public sealed class ConnectionChecks(IDominoClientFactory domino, IS3ClientFacto
             var message = await check();
             return new ConnectionCheck(name, true, message, watch.Elapsed);
         }
-        catch (ExportException e)
+        catch (Exception e) when (e is ExportException or RegistryException)
         {
             return new ConnectionCheck(name, false, e.Message, watch.Elapsed);
         }

@@ -50,9 +50,10 @@ public sealed partial record DockerTemplate
     /// Identifies what an export produced besides the revision: the template and the target names. A run
     /// whose revision and fingerprint match the last export's has nothing new to push.
     /// </summary>
-    public string Fingerprint(ImageTargets targets)
+    public string Fingerprint(ImageTargets targets, string? platform = null)
     {
-        var input = $"{Text}\n\0{targets.Version}\n\0{targets.Latest}";
+        // A platform is appended only when chosen, so fingerprints stored before platforms existed still match.
+        var input = $"{Text}\n\0{targets.Version}\n\0{targets.Latest}" + (string.IsNullOrEmpty(platform) ? "" : $"\n\0{platform}");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input)));
     }
 

@@ -1,5 +1,6 @@
 using Portal.Domain.Domino;
 using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.Domain.Images;
 

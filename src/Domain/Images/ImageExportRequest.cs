@@ -33,6 +33,8 @@ public sealed record ImageExportState(string EnvironmentId, int Revision, string
 /// <param name="Template">The Dockerfile template's text (see <see cref="DockerTemplate"/>).</param>
 /// <param name="LastState">What the last successful export pushed, or null if there was none.</param>
 /// <param name="Force">Export even if nothing changed.</param>
+/// <param name="Platform">Copy only this platform of a multi-platform image (<c>linux/amd64</c>); null copies the index and every platform.
+/// The Docker engine path ignores it (the engine pulls its own platform).</param>
 public sealed record ImageExportRequest(
     DominoConnection Domino,
     string ApiKey,
@@ -43,7 +45,8 @@ public sealed record ImageExportRequest(
     string ProjectName,
     string Template,
     ImageExportState? LastState = null,
-    bool Force = false)
+    bool Force = false,
+    string? Platform = null)
 {
     public override string ToString() =>
         $"ImageExportRequest {{ Source = {Source}, Target = {Target}/{GroupName}/{ProjectName}, Force = {Force} }}";

@@ -1,4 +1,6 @@
+using Portal.Domain.Images.Templates;
 using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.Domain.Images;
 
@@ -22,6 +24,18 @@ public sealed record ImageExportResult(StatusCode Status, string Message)
     /// <summary>The pushed tags (version, then latest) with the digests the registry answered.</summary>
     public IReadOnlyList<ImageRecord> Images { get; init; } = [];
 
+    /// <summary>Every blob of a registry copy and what happened to it (empty on the engine path).</summary>
+    public IReadOnlyList<LayerRecord> Layers { get; init; } = [];
+
+    /// <summary>The platforms a registry copy pushed (<c>linux/amd64</c> …).</summary>
+    public IReadOnlyList<string> Platforms { get; init; } = [];
+
+    /// <summary>The path the run took (null when it ended before choosing), and why.</summary>
+    public ImageExportPath? Path { get; init; }
+
+    public string? PathReason { get; init; }
+
+    /// <summary>Pull, build and push; for a registry copy: reading the source, applying the template, copying and tagging.</summary>
     public ImageExportDurations Durations { get; init; } = new();
 
     /// <summary>On failure: the exception's type and what an operator needs to dig further.</summary>

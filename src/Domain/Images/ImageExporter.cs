@@ -2,20 +2,28 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Domino;
 using Portal.Domain.Images.Engine;
+using Portal.Domain.Images.Registry;
+using Portal.Domain.Images.Templates;
 using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.Domain.Images;
 
 /// <summary>
 /// Exports the Docker image of a compute environment revision to an external registry: resolve the
-/// revision in Domino, skip it if nothing changed, pull it, build the admin's template on top once,
-/// push the version and latest tags, and remove what it created locally. Every run ends with a
+/// revision in Domino, skip it if nothing changed, then either copy it registry to registry (the
+/// template only sets metadata, applied as a new config) or pull, build and push it with the Docker
+/// engine (see <see cref="ImageExportPlanner"/>), tagging version and latest. Every run ends with a
 /// result (see <see cref="ImageExportResult"/>); expected failures are never thrown.
 /// </summary>
 public sealed class ImageExporter(
     IDominoClientFactory dominoClients,
     DockerEngineFactory engines,
+    RegistryClientFactory registries,
+    ImageExportPlanner planner,
     IOptions<DockerOptions> options,
+    IOptions<ImagesOptions> images,
+    TimeProvider time,
     ILogger<ImageExporter> logger)
 {
     private static readonly TimeSpan CleanupTimeout = TimeSpan.FromMinutes(1);
@@ -23,7 +31,9 @@ public sealed class ImageExporter(
     public async Task<ImageExportResult> ExportAsync(ImageExportRequest request, IExportProgress progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var run = new ImageExportRun(request, progress, dominoClients, engines, options.Value.BuildOutputLines);
+        var run = new ImageExportRun(request, progress, dominoClients, planner, (r, plan) => plan.Path == ImageExportPath.Engine
+            ? new EngineExport(r, engines, options.Value.BuildOutputLines)
+            : new RegistryExport(r, registries, images.Value, time, logger));
         try
         {
             return await run.RunAsync(cancellationToken);

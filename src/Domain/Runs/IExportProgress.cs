@@ -1,3 +1,5 @@
+using Portal.Contracts.Runs;
+
 namespace Portal.Domain.Runs;
 
 /// <summary>
@@ -13,7 +15,7 @@ public interface IExportProgress
     /// <summary>The amount of work became known (or changed): items (files, image layers) and bytes.</summary>
     void Totals(int items, long bytes);
 
-    /// <summary>Bytes moved since the last call.</summary>
+    /// <summary>Bytes moved since the last call (negative: bytes of a broken try that will move again, taken off the count).</summary>
     void Transferred(long bytes);
 
     /// <summary>One file finished, successfully or not.</summary>
@@ -21,15 +23,10 @@ public interface IExportProgress
 
     /// <summary>One image tag was pushed.</summary>
     ValueTask ImageAsync(ImageRecord image, CancellationToken cancellationToken);
-}
 
-/// <summary>Progress nobody listens to.</summary>
-public sealed class NoProgress : IExportProgress
-{
-    public static readonly NoProgress Instance = new();
-    public ValueTask StageAsync(StatusCode stage, CancellationToken cancellationToken) => ValueTask.CompletedTask;
-    public void Totals(int items, long bytes) { }
-    public void Transferred(long bytes) { }
-    public ValueTask FileAsync(FileRecord file, CancellationToken cancellationToken) => ValueTask.CompletedTask;
-    public ValueTask ImageAsync(ImageRecord image, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    /// <summary>
+    /// One blob (layer or config) of a registry-to-registry image copy is done: already at the target,
+    /// mounted there, copied, or failed. Called from several blobs at once. Does nothing unless implemented.
+    /// </summary>
+    ValueTask LayerAsync(LayerRecord layer, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

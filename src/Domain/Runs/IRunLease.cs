@@ -1,3 +1,5 @@
+using Portal.Contracts.Runs;
+
 namespace Portal.Domain.Runs;
 
 /// <summary>

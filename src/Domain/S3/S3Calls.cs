@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Amazon.Runtime;
 using Amazon.S3;
 using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.Domain.S3;
 

@@ -2,6 +2,7 @@ using System.Net;
 using Amazon.Runtime;
 using Amazon.S3;
 using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.Domain.S3;
 

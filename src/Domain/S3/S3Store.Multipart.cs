@@ -1,5 +1,7 @@
 using Amazon.S3;
 using Amazon.S3.Model;
+using Portal.Contracts.Runs;
+using Portal.Domain.Runs;
 
 namespace Portal.Domain.S3;
 
@@ -18,6 +20,8 @@ public sealed partial class S3Store
                 Key = key,
                 StorageClass = S3StorageClass.FindValue(target.StorageClass),
                 ContentType = "application/octet-stream",
+                // Every part then carries its SHA-256, which S3 checks, and the completion lists them.
+                ChecksumAlgorithm = ChecksumAlgorithm.SHA256,
             };
             AddMetadata(request.Metadata, metadata);
             return (await s3.InitiateMultipartUploadAsync(request, cancellationToken)).UploadId;
@@ -28,8 +32,10 @@ public sealed partial class S3Store
 
     /// <summary>One part; a stalled or broken attempt is tried again from the buffer, without reading the source again.</summary>
     public Task<PartETag> UploadPartAsync(string key, string uploadId, int partNumber, ArraySegment<byte> content,
-        CancellationToken cancellationToken) =>
-        CallAsync($"uploading part {partNumber} of {key}", async () =>
+        CancellationToken cancellationToken)
+    {
+        var checksum = Checksum(content);
+        return CallAsync($"uploading part {partNumber} of {key}", async () =>
         {
             using var stream = new MemoryStream(content.Array!, content.Offset, content.Count, writable: false);
             var response = await s3.UploadPartAsync(new UploadPartRequest
@@ -40,9 +46,16 @@ public sealed partial class S3Store
                 PartNumber = partNumber,
                 InputStream = stream,
                 PartSize = content.Count,
+                ChecksumAlgorithm = ChecksumAlgorithm.SHA256,
+                ChecksumSHA256 = checksum,
             }, cancellationToken);
-            return new PartETag(partNumber, response.ETag);
+            // A store that checked the part echoes the checksum; one that answers another has other bytes.
+            if (response.ChecksumSHA256 is { Length: > 0 } stored && stored != checksum)
+                throw new ExportException(StatusCode.S3VerificationFailed,
+                    $"S3 stored part {partNumber} of {key} with SHA-256 {stored} where {checksum} was sent");
+            return new PartETag(partNumber, response.ETag) { ChecksumSHA256 = response.ChecksumSHA256 is { Length: > 0 } ? response.ChecksumSHA256 : checksum };
         }, cancellationToken);
+    }
 
     /// <summary>Completes an upload and returns the object's ETag.</summary>
     public async Task<string> CompleteMultipartAsync(string key, string uploadId, List<PartETag> parts, CancellationToken cancellationToken)

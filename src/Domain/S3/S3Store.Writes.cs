@@ -1,6 +1,8 @@
+using System.Security.Cryptography;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.Domain.S3;
 
@@ -20,8 +22,10 @@ public sealed partial class S3Store
 {
     /// <summary>Writes a whole object, in the target's storage class unless another is given; returns its ETag.</summary>
     public Task<string> PutAsync(string key, ArraySegment<byte> content, IReadOnlyDictionary<string, string>? metadata,
-        string? contentType, CancellationToken cancellationToken, string? storageClass = null, S3Condition? condition = null) =>
-        CallAsync($"writing {key}", async () =>
+        string? contentType, CancellationToken cancellationToken, string? storageClass = null, S3Condition? condition = null)
+    {
+        var checksum = Checksum(content);
+        return CallAsync($"writing {key}", async () =>
         {
             using var stream = new MemoryStream(content.Array!, content.Offset, content.Count, writable: false);
             var request = new PutObjectRequest
@@ -32,12 +36,19 @@ public sealed partial class S3Store
                 AutoCloseStream = false,
                 StorageClass = S3StorageClass.FindValue(storageClass ?? target.StorageClass),
                 ContentType = contentType ?? "application/octet-stream",
+                // S3 checks the bytes against this SHA-256 and refuses them (BadDigest) when they differ.
+                ChecksumAlgorithm = ChecksumAlgorithm.SHA256,
+                ChecksumSHA256 = checksum,
             };
             if (condition?.MustNotExist == true) request.IfNoneMatch = "*";
             if (condition?.MatchETag is { } etag) request.IfMatch = Quoted(etag);
             AddMetadata(request.Metadata, metadata);
             return Tag((await s3.PutObjectAsync(request, cancellationToken)).ETag);
         }, cancellationToken);
+    }
+
+    /// <summary>The base64 SHA-256 S3's additional checksums carry (x-amz-checksum-sha256).</summary>
+    internal static string Checksum(ArraySegment<byte> content) => Convert.ToBase64String(SHA256.HashData(content));
 
     /// <summary>Deletes objects in batches of 1,000 (the DeleteObjects limit).</summary>
     public Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
@@ -134,7 +145,8 @@ public sealed partial class S3Store
                         FirstByte = from,
                         LastByte = Math.Min(from + CopyPartSize, size) - 1,
                     }, cancellationToken);
-                    return new PartETag(part, response.ETag);
+                    // The upload was started with SHA-256 checksums: S3 computes each copied part's, and the completion lists it.
+                    return new PartETag(part, response.ETag) { ChecksumSHA256 = response.ChecksumSHA256 };
                 }, cancellationToken));
             }
             return await CompleteMultipartAsync(destinationKey, uploadId, parts, cancellationToken);

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
 using Portal.Domain.Transfers;
 
 namespace Portal.Domain.S3;

@@ -2,8 +2,6 @@ using System.Globalization;
 
 namespace Portal.Domain.Schedules;
 
-public sealed record SchedulePreset(string Name, string Cron);
-
 public static class SchedulePresets
 {
     public static readonly IReadOnlyList<SchedulePreset> All =

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Portal.Contracts.Accounts;
 
 namespace Portal.Client.Accounts;
 

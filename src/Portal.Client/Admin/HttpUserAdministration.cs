@@ -1,12 +1,14 @@
 using System.Net.Http.Json;
+using Portal.Contracts.Admin;
+using Portal.Client.Shared;
 
 namespace Portal.Client.Admin;
 
 /// <summary>The admin users page in WebAssembly: <c>/api/admin/users</c> with the sign-in cookie.</summary>
-internal sealed class HttpUserAdministration(HttpClient http) : IUserAdministration
+public sealed class HttpUserAdministration(HttpClient http) : IUserAdministration
 {
     public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken = default) =>
-        await http.GetFromJsonAsync<List<UserSummary>>("api/admin/users", cancellationToken) ?? [];
+        await http.GetJsonAsync<List<UserSummary>>("api/admin/users", cancellationToken);
 
     public async Task<UserActionResult> ApplyAsync(string userId, UserAction action, CancellationToken cancellationToken = default)
     {
@@ -17,22 +19,6 @@ internal sealed class HttpUserAdministration(HttpClient http) : IUserAdministrat
             return await response.Content.ReadFromJsonAsync<UserActionResult>(cancellationToken)
                 ?? new UserActionResult(true, "Done.");
         }
-        var problem = await TryReadProblemAsync(response, cancellationToken);
-        return new UserActionResult(false, problem ?? $"The server answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+        return new UserActionResult(false, await response.ProblemTextAsync(cancellationToken));
     }
-
-    private static async Task<string?> TryReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var problem = await response.Content.ReadFromJsonAsync<Problem>(cancellationToken);
-            return problem?.Detail;
-        }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or NotSupportedException)
-        {
-            return null;
-        }
-    }
-
-    private sealed record Problem(string? Title, string? Detail);
 }

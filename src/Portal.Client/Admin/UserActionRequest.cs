@@ -1,3 +1,5 @@
+using Portal.Contracts.Admin;
+
 namespace Portal.Client.Admin;
 
 public sealed record UserActionRequest(UserSummary User, UserAction Action);

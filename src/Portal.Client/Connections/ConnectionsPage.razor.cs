@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using Portal.Client.Shared;
+using Portal.Contracts.Connections;
 
 namespace Portal.Client.Connections;
 

@@ -1,14 +1,16 @@
 using System.Net.Http.Json;
+using Portal.Contracts.Connections;
+using Portal.Contracts.Shared;
 using Portal.Client.Shared;
 
 namespace Portal.Client.Connections;
 
-internal sealed class HttpConnectionsClient(HttpClient http) : IConnectionsClient
+public sealed class HttpConnectionsClient(HttpClient http) : IConnectionsClient
 {
     private const string Base = "api/admin/connections";
 
     public async Task<ConnectionsOverview> GetAsync(CancellationToken cancellationToken = default) =>
-        (await http.GetFromJsonAsync<ConnectionsOverview>(Base, cancellationToken))!;
+        await http.GetJsonAsync<ConnectionsOverview>(Base, cancellationToken);
 
     public Task<SaveResult> SaveDeploymentAsync(int? id, DominoDeploymentForm form, CancellationToken cancellationToken = default) =>
         SaveAsync("domino", id, form, cancellationToken);
@@ -29,8 +31,8 @@ internal sealed class HttpConnectionsClient(HttpClient http) : IConnectionsClien
     {
         using var response = await http.PostAsync($"{Base}/{kind}/{id}/test", null, cancellationToken);
         return response.IsSuccessStatusCode
-            ? (await response.Content.ReadFromJsonAsync<ConnectionTestResult>(cancellationToken))!
-            : new ConnectionTestResult([new ConnectionCheckDto(kind, false, $"The server answered {(int)response.StatusCode}", 0)]);
+            ? await response.ReadAsync<ConnectionTestResult>(cancellationToken)
+            : new ConnectionTestResult([new ConnectionCheckDto(kind, false, await response.ProblemTextAsync(cancellationToken), 0)]);
     }
 
     private async Task<SaveResult> SaveAsync<T>(string kind, int? id, T form, CancellationToken cancellationToken)

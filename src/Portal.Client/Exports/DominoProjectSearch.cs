@@ -1,3 +1,5 @@
+using Portal.Contracts.Exports;
+
 namespace Portal.Client.Exports;
 
 /// <summary>What the project picker offers for a text: the listed projects that match, and the text itself when it reads owner/project.</summary>

@@ -1,16 +1,21 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using Portal.Client.Accounts;
+using Portal.Contracts.Accounts;
+using Portal.Contracts.Exports;
 
 namespace Portal.Client.Exports;
 
 public sealed partial class ExportPage
 {
     private ExportRuns? runs;
+
     private string? loadError;
+
     private (bool Ok, string Text)? message;
+
     private bool isAdmin;
+
     private bool busy;
 
     [Inject] private IExportsClient Exports { get; set; } = default!;
@@ -28,6 +33,9 @@ public sealed partial class ExportPage
 
     private bool Idle => busy || !RendererInfo.IsInteractive;
 
+    /// <summary>The last run found nothing changed (200): the export is up to date, and "Run anyway" is offered.</summary>
+    private bool UpToDate => Details is { Summary: { Running: false, LastStatus: 200 } };
+
     protected override async Task OnParametersSetAsync()
     {
         isAdmin = Authentication is not null && (await Authentication).User.IsInRole(PortalRoles.Admin);
@@ -44,53 +52,6 @@ public sealed partial class ExportPage
         catch (HttpRequestException e)
         {
             loadError = $"The export could not be loaded: {e.Message}";
-        }
-    }
-
-    private async Task RunNowAsync()
-    {
-        busy = true;
-        try
-        {
-            var started = await Exports.RunNowAsync(Id);
-            if (started is { Succeeded: true, RunId: { } runId }) Navigation.NavigateTo($"/runs/{runId}");
-            else message = (false, started.Message);
-        }
-        finally
-        {
-            busy = false;
-        }
-    }
-
-    private async Task ToggleEnabledAsync()
-    {
-        var enable = !Details!.Summary.Enabled;
-        await ApplyAsync(() => Exports.SetEnabledAsync(Id, enable), enable ? "Enabled: it runs on its schedule again." : "Disabled: it no longer runs on its schedule.");
-    }
-
-    private async Task ArchiveAsync()
-    {
-        var confirmed = await Dialogs.ShowMessageBoxAsync("Archive export",
-            "Archive this export? It stops running and leaves the list; its runs are kept.", yesText: "Archive", cancelText: "Cancel");
-        if (confirmed != true) return;
-        var result = await Exports.ArchiveAsync(Id);
-        if (result.Succeeded) Navigation.NavigateTo("/exports");
-        else message = (false, string.Join(" ", result.Errors.Values.SelectMany(v => v)));
-    }
-
-    private async Task ApplyAsync(Func<Task<Shared.SaveResult>> action, string done)
-    {
-        busy = true;
-        try
-        {
-            var result = await action();
-            message = result.Succeeded ? (true, done) : (false, string.Join(" ", result.Errors.Values.SelectMany(v => v)));
-            await LoadAsync();
-            if (runs is not null) await runs.ReloadAsync();
-        }
-        finally
-        {
-            busy = false;
         }
     }
 }

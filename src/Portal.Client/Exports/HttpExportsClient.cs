@@ -1,10 +1,13 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Shared;
 using Portal.Client.Shared;
 
 namespace Portal.Client.Exports;
 
-internal sealed class HttpExportsClient(HttpClient http) : IExportsClient
+public sealed class HttpExportsClient(HttpClient http) : IExportsClient
 {
     private const string Base = "api/exports";
 
@@ -23,28 +26,27 @@ internal sealed class HttpExportsClient(HttpClient http) : IExportsClient
             ["pageSize"] = query.PageSize.ToString(CultureInfo.InvariantCulture),
         };
         var text = string.Join('&', parameters.Where(p => p.Value is not null).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}"));
-        return (await http.GetFromJsonAsync<Page<ExportSummary>>($"{Base}?{text}", cancellationToken))!;
+        return await http.GetJsonAsync<Page<ExportSummary>>($"{Base}?{text}", cancellationToken);
     }
 
     public Task<ExportDetails?> GetAsync(int id, CancellationToken cancellationToken = default) =>
         http.GetOrNullAsync<ExportDetails>($"{Base}/{id}", cancellationToken);
 
     public async Task<ExportFormOptions> FormOptionsAsync(CancellationToken cancellationToken = default) =>
-        (await http.GetFromJsonAsync<ExportFormOptions>($"{Base}/options", cancellationToken))!;
+        await http.GetJsonAsync<ExportFormOptions>($"{Base}/options", cancellationToken);
 
     public async Task<DominoProjectList> DominoProjectsAsync(int deploymentId, CancellationToken cancellationToken = default)
     {
         using var response = await http.GetAsync($"{Base}/domino-projects/{deploymentId}", cancellationToken);
         if (response.IsSuccessStatusCode)
-            return new DominoProjectList(await response.Content.ReadFromJsonAsync<List<DominoProjectOption>>(cancellationToken) ?? []);
+            return new DominoProjectList(await response.ReadAsync<List<DominoProjectOption>>(cancellationToken));
         return new DominoProjectList([], await response.ProblemTextAsync(cancellationToken));
     }
 
     public async Task<ExportValidation> ValidateAsync(int? id, ExportForm form, CancellationToken cancellationToken = default)
     {
         using var response = await http.PostAsJsonAsync(id is { } e ? $"{Base}/{e}/validate" : $"{Base}/validate", form, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<ExportValidation>(cancellationToken))!;
+        return await response.ReadAsync<ExportValidation>(cancellationToken);
     }
 
     public async Task<SaveResult> SaveAsync(int? id, ExportForm form, CancellationToken cancellationToken = default)
@@ -67,11 +69,18 @@ internal sealed class HttpExportsClient(HttpClient http) : IExportsClient
         return await response.SaveResultAsync(cancellationToken);
     }
 
-    public async Task<RunStarted> RunNowAsync(int id, CancellationToken cancellationToken = default)
+    public Task<RunStarted> RunNowAsync(int id, CancellationToken cancellationToken = default) => RunAsync($"{Base}/{id}/run", cancellationToken);
+
+    public Task<RunStarted> RunAnywayAsync(int id, CancellationToken cancellationToken = default) => RunAsync($"{Base}/{id}/run?force=true", cancellationToken);
+
+    public Task<RunStarted> VerifyAsync(int id, CancellationToken cancellationToken = default) => RunAsync($"{Base}/{id}/verify", cancellationToken);
+
+    private async Task<RunStarted> RunAsync(string url, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsync($"{Base}/{id}/run", null, cancellationToken);
-        return await HttpResults.TryReadAsync<RunStarted>(response, cancellationToken)
-            ?? new RunStarted(false, null, $"The server answered {(int)response.StatusCode}.",
-                NotFound: response.StatusCode == System.Net.HttpStatusCode.NotFound);
+        using var response = await http.PostAsync(url, null, cancellationToken);
+        // 202 with the queued run, 409 with why none was queued; anything else says why in its problem.
+        if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Conflict)
+            return await response.ReadAsync<RunStarted>(HttpStatusCode.Conflict, cancellationToken);
+        return new RunStarted(false, null, await response.ProblemTextAsync(cancellationToken), NotFound: response.StatusCode == HttpStatusCode.NotFound);
     }
 }

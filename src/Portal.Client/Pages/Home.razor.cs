@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Portal.Client.Accounts;
-using Portal.Client.Admin;
-using Portal.Client.Dashboard;
+using Portal.Contracts.Accounts;
+using Portal.Contracts.Admin;
+using Portal.Contracts.Dashboard;
 
 namespace Portal.Client.Pages;
 

@@ -1,26 +1,28 @@
 using System.Net;
 using System.Net.Http.Json;
+using Portal.Contracts.Profile;
 using Portal.Client.Shared;
 
 namespace Portal.Client.Profile;
 
-internal sealed class HttpTokensClient(HttpClient http) : ITokensClient
+public sealed class HttpTokensClient(HttpClient http) : ITokensClient
 {
     private const string Base = "api/profile/tokens";
 
     public async Task<IReadOnlyList<TokenDto>> ListAsync(CancellationToken cancellationToken = default) =>
-        await http.GetFromJsonAsync<List<TokenDto>>(Base, cancellationToken) ?? [];
+        await http.GetJsonAsync<List<TokenDto>>(Base, cancellationToken);
 
     public async Task<CreatedToken> CreateAsync(CreateTokenRequest request, CancellationToken cancellationToken = default)
     {
         using var response = await http.PostAsJsonAsync(Base, request, cancellationToken);
-        return await HttpResults.TryReadAsync<CreatedToken>(response, cancellationToken)
-            ?? new CreatedToken(false, $"The server answered {(int)response.StatusCode}.", null, null);
+        return await response.ReadAsync<CreatedToken>(HttpStatusCode.BadRequest, cancellationToken);
     }
 
     public async Task<bool> RevokeAsync(int id, CancellationToken cancellationToken = default)
     {
         using var response = await http.DeleteAsync($"{Base}/{id}", cancellationToken);
-        return response.StatusCode != HttpStatusCode.NotFound && response.IsSuccessStatusCode;
+        if (response.StatusCode == HttpStatusCode.NotFound) return false;
+        await response.EnsureSuccessAsync(cancellationToken);
+        return true;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Portal.Contracts.Runs;
 
 namespace Portal.Client.Runs;
 
@@ -6,12 +7,18 @@ namespace Portal.Client.Runs;
 public sealed partial class RunPage : IDisposable
 {
     private RunFiles? files;
+
     private string? loadError;
+
     private string? message;
+
     private CancellationTokenSource? polling;
+
     private bool cancelling;
 
     [Inject] private IRunsClient Runs { get; set; } = default!;
+
+    [Inject] private TimeProvider Time { get; set; } = default!;
 
     [Parameter] public long Id { get; set; }
 
@@ -40,43 +47,6 @@ public sealed partial class RunPage : IDisposable
         if (RendererInfo.IsInteractive && Active) StartPolling();
     }
 
-    private void StartPolling()
-    {
-        if (polling is not null) return;
-        polling = new CancellationTokenSource();
-        _ = PollAsync(polling.Token);
-    }
-
-    private async Task PollAsync(CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(RefreshInterval);
-        var ticks = 0;
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                try
-                {
-                    Details = await Runs.GetAsync(Id, cancellationToken) ?? Details;
-                    message = null;
-                }
-                catch (HttpRequestException e)
-                {
-                    message = $"Lost contact with the portal ({e.Message}); retrying.";
-                }
-                var ended = !Active;
-                await InvokeAsync(StateHasChanged);
-                // The files table is a query of its own: refresh it now and then, and once at the end.
-                if ((ended || ++ticks % 5 == 0) && files is not null) await InvokeAsync(files.ReloadAsync);
-                if (ended) break;
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The page was left.
-        }
-    }
-
     private async Task CancelAsync()
     {
         cancelling = true;
@@ -89,13 +59,6 @@ public sealed partial class RunPage : IDisposable
         }
         Details = await Runs.GetAsync(Id) ?? Details;
         if (Active) StartPolling();
-    }
-
-    private void StopPolling()
-    {
-        polling?.Cancel();
-        polling?.Dispose();
-        polling = null;
     }
 
     public void Dispose() => StopPolling();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Portal.Contracts.Shared;
 
 namespace Portal.Client.Shared;
 

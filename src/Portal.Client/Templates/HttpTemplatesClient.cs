@@ -1,14 +1,16 @@
 using System.Net.Http.Json;
+using Portal.Contracts.Shared;
+using Portal.Contracts.Templates;
 using Portal.Client.Shared;
 
 namespace Portal.Client.Templates;
 
-internal sealed class HttpTemplatesClient(HttpClient http) : ITemplatesClient
+public sealed class HttpTemplatesClient(HttpClient http) : ITemplatesClient
 {
     private const string Base = "api/admin/templates";
 
     public async Task<IReadOnlyList<TemplateDto>> ListAsync(CancellationToken cancellationToken = default) =>
-        await http.GetFromJsonAsync<List<TemplateDto>>(Base, cancellationToken) ?? [];
+        await http.GetJsonAsync<List<TemplateDto>>(Base, cancellationToken);
 
     public async Task<SaveResult> SaveAsync(int? id, TemplateForm form, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Portal.Contracts.Templates;
 
 namespace Portal.Client.Templates;
 

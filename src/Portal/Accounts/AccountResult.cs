@@ -1,12 +1,5 @@
 namespace Portal.Accounts;
 
-public enum AccountOutcome
-{
-    Done,
-    NotFound,
-    Refused,
-}
-
 /// <summary>What became of an admin's action; <see cref="Message"/> is shown to the admin as is.</summary>
 public sealed record AccountResult(AccountOutcome Outcome, string Message)
 {

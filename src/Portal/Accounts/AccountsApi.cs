@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Portal.Client.Accounts;
+using Portal.Contracts.Accounts;
 
 namespace Portal.Accounts;
 

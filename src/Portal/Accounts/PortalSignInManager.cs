@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Portal.Accounts.SingleSignOn;
-using Portal.Client.Accounts;
 using Portal.Data;
+using Portal.Contracts.Accounts;
 
 namespace Portal.Accounts;
 

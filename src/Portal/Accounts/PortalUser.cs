@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Portal.Client.Accounts;
+using Portal.Contracts.Accounts;
 
 namespace Portal.Accounts;
 
@@ -10,7 +10,4 @@ public sealed record PortalUser(string Id, string Email, bool IsAdmin)
         principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The caller is not signed in."),
         principal.FindFirstValue(ClaimTypes.Email) ?? principal.Identity?.Name ?? "",
         principal.IsInRole(PortalRoles.Admin));
-
-    /// <summary>Users see and manage their own exports; admins see and manage all.</summary>
-    public bool CanManage(string ownerId) => IsAdmin || ownerId == Id;
 }

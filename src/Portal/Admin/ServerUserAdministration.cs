@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Portal.Accounts;
-using Portal.Client.Accounts;
-using Portal.Client.Admin;
+using Portal.Contracts.Accounts;
+using Portal.Contracts.Admin;
 
 namespace Portal.Admin;
 

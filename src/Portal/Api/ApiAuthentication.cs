@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using Portal.Client.Accounts;
+using Portal.Contracts.Accounts;
 
 namespace Portal.Api;
 

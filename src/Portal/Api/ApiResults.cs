@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Portal.Client.Shared;
+using Portal.Contracts.Shared;
 
 namespace Portal.Api;
 

@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Portal.Client.Accounts;
 using Portal.Data;
 using Portal.Profile;
+using Portal.Contracts.Accounts;
 
 namespace Portal.Api;
 

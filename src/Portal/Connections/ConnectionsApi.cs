@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Portal.Api;
 using Portal.Client.Accounts;
-using Portal.Client.Connections;
-using Portal.Client.Shared;
+using Portal.Contracts.Connections;
+using Portal.Contracts.Shared;
 
 namespace Portal.Connections;
 

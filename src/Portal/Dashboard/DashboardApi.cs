@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Portal.Accounts;
-using Portal.Client.Dashboard;
+using Portal.Contracts.Dashboard;
 
 namespace Portal.Dashboard;
 

@@ -1,11 +1,11 @@
-using Portal.Api;
-using Portal.Client.Dashboard;
+using Portal.Contracts.Dashboard;
 
 namespace Portal.Dashboard;
 
+/// <summary>The home page's tiles and charts.</summary>
 public static class DashboardSetup
 {
-    public static IServiceCollection AddPortalDashboard(this IServiceCollection services)
+    public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
         services.AddScoped<DashboardService>();
         services.AddScoped<IDashboardClient, ServerDashboardClient>();

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Portal.Client.Accounts;
+using Portal.Contracts.Accounts;
 
 namespace Portal.Data;
 

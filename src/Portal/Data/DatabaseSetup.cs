@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Data.Providers;
+using Portal.Health;
 
 namespace Portal.Data;
 
@@ -18,6 +19,16 @@ public static class DatabaseSetup
             DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
+
+    /// <summary>The portal's database: the provider's context, <c>Database</c> options and the readiness check.</summary>
+    public static IServiceCollection AddData(this IServiceCollection services, IConfiguration configuration, DatabaseProvider provider,
+        string connectionString)
+    {
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateOnStart();
+        services.AddPortalDbContext(provider, connectionString);
+        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: [PortalHealth.ReadyTag]);
+        return services;
+    }
 
     /// <summary>Registers <see cref="PortalDbContext"/> as the provider's derived context, so the provider's migrations apply.</summary>
     public static IServiceCollection AddPortalDbContext(
@@ -48,27 +59,5 @@ public static class DatabaseSetup
             ? $"Data Source={Path.Combine(dataPath, SqliteFileName)}"
             : throw new InvalidOperationException(
                 $"Database:Provider is {provider}: set ConnectionStrings:{ConnectionStringName} (environment variable ConnectionStrings__{ConnectionStringName}).");
-    }
-
-    public static async Task MigratePortalDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// For a node that does not migrate (<c>Database:MigrateOnStartup</c> false): stop with a message when the
-    /// schema is behind this version, instead of failing later in a query.
-    /// </summary>
-    public static async Task RequireCurrentSchemaAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0)
-            throw new InvalidOperationException(
-                $"The database lacks {pending.Count} migration(s) of this version ({string.Join(", ", pending)}) and Database:MigrateOnStartup is false here: " +
-                "start a node with it true, or apply the migrations script, first.");
     }
 }

@@ -2,13 +2,13 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Portal.Client.Accounts;
 using Portal.Connections;
 using Portal.Exports;
 using Portal.Health;
 using Portal.Profile;
 using Portal.Runs;
 using Portal.Templates;
+using Portal.Contracts.Accounts;
 
 namespace Portal.Data;
 
@@ -31,6 +31,7 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<RunStage> RunStages => Set<RunStage>();
     public DbSet<RunFile> RunFiles => Set<RunFile>();
     public DbSet<RunImage> RunImages => Set<RunImage>();
+    public DbSet<RunLayer> RunLayers => Set<RunLayer>();
     public DbSet<RunDailyStat> RunDailyStats => Set<RunDailyStat>();
     public DbSet<ComponentCheck> ComponentChecks => Set<ComponentCheck>();
     public DbSet<PortalSetting> PortalSettings => Set<PortalSetting>();

@@ -11,13 +11,3 @@ public sealed class PortalSetting
     public required string Key { get; set; }
     public string? Value { get; set; }
 }
-
-internal sealed class PortalSettingConfiguration : IEntityTypeConfiguration<PortalSetting>
-{
-    public void Configure(EntityTypeBuilder<PortalSetting> e)
-    {
-        e.HasKey(s => s.Key);
-        e.Property(s => s.Key).HasMaxLength(100);
-        e.Property(s => s.Value).HasMaxLength(1000);
-    }
-}

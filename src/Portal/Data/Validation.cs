@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Portal.Client.Shared;
+using Portal.Contracts.Shared;
 
 namespace Portal.Data;
 

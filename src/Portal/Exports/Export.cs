@@ -1,13 +1,13 @@
-using Portal.Client.Exports;
 using Portal.Connections;
 using Portal.Data;
-using Portal.Domain.Runs;
 using Portal.Templates;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Runs;
 
 namespace Portal.Exports;
 
 /// <summary>A user's definition of what to copy where and when (the original's "job").</summary>
-public sealed class Export
+public sealed partial class Export
 {
     public int Id { get; set; }
 

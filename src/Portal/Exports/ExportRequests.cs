@@ -1,4 +1,3 @@
-using Portal.Client.Exports;
 using Microsoft.EntityFrameworkCore;
 using Portal.Connections;
 using Portal.Data;
@@ -9,6 +8,8 @@ using Portal.Domain.Runs;
 using Portal.Domain.S3;
 using Portal.Security;
 using Portal.Templates;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Runs;
 
 namespace Portal.Exports;
 

@@ -3,8 +3,8 @@ using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Schedules;
-using Portal.Jobs;
 using Portal.Runs;
+using Portal.Jobs;
 
 namespace Portal.Exports;
 
@@ -15,23 +15,21 @@ namespace Portal.Exports;
 /// while another saves an export): both steps hold one distributed lock and read the export's row inside
 /// it, so the last writer always writes what the database says.
 /// </summary>
-public sealed class ExportScheduleSync(IRecurringJobManager recurringJobs, JobStorage storage, PortalDbContext db, TimeProvider time)
+public sealed class ExportScheduleSync(IRecurringJobManager recurringJobs, JobStorage storage, PortalDbContext db, JobQueues queues, TimeProvider time)
 {
     public const string JobPrefix = "export:";
     private const string LockResource = "portal:export-schedules";
 
     public static string JobId(int exportId) => JobPrefix + exportId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public static DateTimeOffset? NextRun(Export export, DateTimeOffset now) =>
-        export.Enabled && !export.Archived && ExportSchedule.TryParse(export.Schedule, export.TimeZone, out var schedule, out _)
-            ? schedule.NextOccurrence(now)
-            : null;
+    /// <summary>The export's next run (<see cref="Export.NextRunAfter"/>); ExportRunner still asks here until a run's outcome is recorded on the export.</summary>
+    public static DateTimeOffset? NextRun(Export export, DateTimeOffset now) => export.NextRunAfter(now);
 
     /// <summary>Brings the export's recurring job in line with its row (call after saving it).</summary>
     public void Apply(Export export)
     {
         using var held = DistributedLocks.Acquire(storage, LockResource);
-        var current = db.Exports.AsNoTracking().FirstOrDefault(e => e.Id == export.Id);
+        var current = db.Exports.AsNoTracking().Include(e => e.Template).FirstOrDefault(e => e.Id == export.Id);
         if (current is null) recurringJobs.RemoveIfExists(JobId(export.Id));
         else ApplyHeld(current);
     }
@@ -43,7 +41,7 @@ public sealed class ExportScheduleSync(IRecurringJobManager recurringJobs, JobSt
             recurringJobs.RemoveIfExists(JobId(export.Id));
             return;
         }
-        recurringJobs.AddOrUpdate<ExportJob>(JobId(export.Id), job => job.RunScheduledAsync(export.Id, null, CancellationToken.None),
+        recurringJobs.AddOrUpdate<ExportJob>(JobId(export.Id), queues.For(export), job => job.RunScheduledAsync(export.Id, null, CancellationToken.None),
             schedule.Cron, new RecurringJobOptions
             {
                 TimeZone = schedule.TimeZone,
@@ -56,7 +54,7 @@ public sealed class ExportScheduleSync(IRecurringJobManager recurringJobs, JobSt
     public async Task SyncAllAsync(CancellationToken cancellationToken)
     {
         using var held = DistributedLocks.Acquire(storage, LockResource);
-        var exports = await db.Exports.AsNoTracking().Where(e => !e.Archived).ToListAsync(cancellationToken);
+        var exports = await db.Exports.AsNoTracking().Include(e => e.Template).Where(e => !e.Archived).ToListAsync(cancellationToken);
         using var connection = storage.GetConnection();
         var existing = connection.GetRecurringJobs().ToDictionary(j => j.Id, StringComparer.Ordinal);
         var wanted = new HashSet<string>();
@@ -65,9 +63,9 @@ public sealed class ExportScheduleSync(IRecurringJobManager recurringJobs, JobSt
         {
             // A job already as the row says is left alone: with thousands of exports, rewriting each at every
             // start-up costs a storage transaction apiece.
-            if (!IsInStep(export, existing.GetValueOrDefault(JobId(export.Id)))) ApplyHeld(export);
+            if (!IsInStep(export, existing.GetValueOrDefault(JobId(export.Id)), queues.For(export))) ApplyHeld(export);
             if (export.Enabled) wanted.Add(JobId(export.Id));
-            var next = NextRun(export, now);
+            var next = export.NextRunAfter(now);
             if (next != export.NextRunAt)
                 await db.Exports.Where(e => e.Id == export.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.NextRunAt, next), cancellationToken);
         }
@@ -76,10 +74,10 @@ public sealed class ExportScheduleSync(IRecurringJobManager recurringJobs, JobSt
                 recurringJobs.RemoveIfExists(job.Id);
     }
 
-    private static bool IsInStep(Export export, RecurringJobDto? job)
+    private static bool IsInStep(Export export, RecurringJobDto? job, string queue)
     {
         if (!export.Enabled || !ExportSchedule.TryParse(export.Schedule, export.TimeZone, out var schedule, out _)) return job is null;
         return job is { LoadException: null } && job.Job?.Method.Name == nameof(ExportJob.RunScheduledAsync)
-               && job.Cron == schedule.Cron && job.TimeZoneId == schedule.TimeZone.Id;
+               && job.Cron == schedule.Cron && job.TimeZoneId == schedule.TimeZone.Id && (job.Job?.Queue ?? job.Queue ?? JobQueues.Default) == queue;
     }
 }

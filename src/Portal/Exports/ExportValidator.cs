@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Accounts;
-using Portal.Client.Exports;
 using Portal.Data;
-using Portal.Domain.Runs;
 using Portal.Domain.Schedules;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Runs;
 
 namespace Portal.Exports;
 
@@ -13,7 +13,7 @@ namespace Portal.Exports;
 /// the original's naming rule (136/137) and conflict rules (133/134), whether the key may export the project
 /// (131/132, asked of Domino), the parts and their targets, the schedule.
 /// </summary>
-public sealed class ExportValidator(PortalDbContext db, ProjectAccessCheck access, IOptions<ExportsOptions> options, TimeProvider time)
+public sealed partial class ExportValidator(PortalDbContext db, ProjectAccessCheck access, IOptions<ExportsOptions> options, TimeProvider time)
 {
     public async Task<ExportValidation> ValidateAsync(PortalUser user, int? id, ExportForm form, CancellationToken cancellationToken)
     {
@@ -48,8 +48,8 @@ public sealed class ExportValidator(PortalDbContext db, ProjectAccessCheck acces
         var group = CheckName(form.GroupName, nameof(form.GroupName), StatusCode.APIInvalidExportGroupName, "Export Group Name", errors, warnings);
         var project = CheckName(form.ProjectName, nameof(form.ProjectName), StatusCode.APIInvalidExportProjectName, "Export Project Name", errors, warnings);
 
-        var filesOn = form.Kind == ExportKind.Project && form.ExportFiles;
-        var imageOn = form.Kind == ExportKind.Environment || form.ExportImage;
+        var filesOn = form.CopiesFiles;
+        var imageOn = form.PushesImage;
         if (filesOn && !await db.S3Destinations.AnyAsync(d => d.Id == form.S3TargetId, cancellationToken))
             errors.Add(nameof(form.S3TargetId), "Choose the S3 target the files go to.");
         if (imageOn && !await db.RegistryDestinations.AnyAsync(d => d.Id == form.RegistryTargetId, cancellationToken))
@@ -68,42 +68,6 @@ public sealed class ExportValidator(PortalDbContext db, ProjectAccessCheck acces
 
         return new ExportValidation(errors, warnings, next);
     }
-
-    private async Task CheckConflictsAsync(int? id, ExportForm form, string group, string project, Validation errors,
-        CancellationToken cancellationToken)
-    {
-        if (form.Kind == ExportKind.Project && form.DominoOwnerName is { } owner && form.DominoProjectName is { } name
-            && await SameProjectExistsAsync(id, form.DominoDeploymentId, owner, name, cancellationToken))
-            errors.Add(nameof(form.DominoProjectName), StatusCode.APIProjectConflict.Describe());
-        if (await SameNamesExistAsync(id, group, project, cancellationToken))
-            errors.Add(nameof(form.ProjectName), StatusCode.APIExportNameConflict.Describe());
-    }
-
-    /// <summary>
-    /// The original's conflict rules in its order (the v1 API reports the first): 134, another export of the
-    /// same Domino project (unless allowed); 133, another export with the same group and project names.
-    /// </summary>
-    public async Task<StatusCode?> FindConflictAsync(int? id, ExportKind kind, int deploymentId, string? owner, string? project,
-        string group, string name, CancellationToken cancellationToken)
-    {
-        if (kind == ExportKind.Project && owner is not null && project is not null
-            && await SameProjectExistsAsync(id, deploymentId, owner, project, cancellationToken))
-            return StatusCode.APIProjectConflict;
-        return await SameNamesExistAsync(id, group, name, cancellationToken) ? StatusCode.APIExportNameConflict : null;
-    }
-
-    private async Task<bool> SameProjectExistsAsync(int? id, int deploymentId, string owner, string project, CancellationToken cancellationToken)
-    {
-        if (options.Value.AllowSameProjectExports) return false;
-        var lowerOwner = owner.Trim().ToLowerInvariant();
-        var trimmed = project.Trim();
-        return await db.Exports.AnyAsync(e => !e.Archived && e.Id != id && e.Kind == ExportKind.Project
-                                              && e.DominoDeploymentId == deploymentId && e.DominoOwnerName == lowerOwner
-                                              && e.DominoProjectName == trimmed, cancellationToken);
-    }
-
-    private Task<bool> SameNamesExistAsync(int? id, string group, string project, CancellationToken cancellationToken) =>
-        db.Exports.AnyAsync(e => !e.Archived && e.Id != id && e.GroupName == group && e.ProjectName == project, cancellationToken);
 
     private static string? CheckName(string? name, string field, StatusCode code, string label, Validation errors, List<string> warnings)
     {

@@ -3,15 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Portal.Health;
 
-public enum ComponentKind
-{
-    Domino,
-    DominoRegistry,
-    S3,
-    Registry,
-    Docker,
-}
-
 /// <summary>One recorded health check of one component (a Domino deployment, its registry, an S3 target …).</summary>
 public sealed class ComponentCheck
 {
@@ -25,16 +16,4 @@ public sealed class ComponentCheck
     public bool Healthy { get; set; }
     public string? Message { get; set; }
     public double DurationMs { get; set; }
-}
-
-internal sealed class ComponentCheckConfiguration : IEntityTypeConfiguration<ComponentCheck>
-{
-    public void Configure(EntityTypeBuilder<ComponentCheck> e)
-    {
-        e.Property(c => c.Component).HasConversion<string>().HasMaxLength(20);
-        e.Property(c => c.TargetName).HasMaxLength(100);
-        e.Property(c => c.Message).HasMaxLength(1000);
-        e.HasIndex(c => new { c.Component, c.TargetId, c.CheckedAt });
-        e.HasIndex(c => c.CheckedAt);
-    }
 }

@@ -2,15 +2,18 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Health;
+using Portal.Domain.Images;
 using Portal.Exports;
+using Portal.Templates;
 
 namespace Portal.Health;
 
 /// <summary>
 /// Records the health of every component the exports depend on — each Domino deployment and its
-/// registry, each S3 target, each registry target, the Docker engine — for the dashboard and /health.
+/// registry, each S3 target, each registry target, and the Docker engine when an export's template needs a build —
+/// for the dashboard and /health.
 /// </summary>
-public sealed class ComponentHealthJob(PortalDbContext db, ConnectionChecks checks, ExportRequests requests, TimeProvider time)
+public sealed class ComponentHealthJob(PortalDbContext db, ConnectionChecks checks, ExportRequests requests, ImageExportPlanner planner, TimeProvider time)
 {
     public const string JobId = "maintenance:component-health";
 
@@ -33,7 +36,10 @@ public sealed class ComponentHealthJob(PortalDbContext db, ConnectionChecks chec
         foreach (var registry in await db.RegistryDestinations.AsNoTracking().ToListAsync(cancellationToken))
             records.Add(Record(ComponentKind.Registry, registry.Id, registry.Name,
                 await checks.RegistryAsync(requests.Registry(registry), "target", cancellationToken), now));
-        if (await db.Exports.AnyAsync(e => !e.Archived && e.RegistryDestinationId != null, cancellationToken))
+        // Only builds need the engine: a deployment whose exports are all registry copies runs without one.
+        var templates = await db.Exports.Where(e => !e.Archived && e.RegistryDestinationId != null).Select(e => e.Template!.Content)
+            .Distinct().ToListAsync(cancellationToken);
+        if (templates.Any(t => planner.NeedsEngine(t ?? DockerfileTemplate.StandardContent)))
             records.Add(Record(ComponentKind.Docker, 0, "Docker engine", [await checks.DockerAsync(cancellationToken)], now));
         db.ComponentChecks.AddRange(records);
         await db.SaveChangesAsync(cancellationToken);

@@ -2,30 +2,15 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.Health;
-
-/// <summary>
-/// The original's <c>/health</c> answer (docs/v1-compatibility.md, "/health"): its fields, plus the timestamp under the
-/// spec's name as well, with the same value. Every flag is a boolean, never null.
-/// </summary>
-public sealed record OriginalHealthReport(
-    [property: JsonPropertyName("overall_healthy")] bool OverallHealthy,
-    [property: JsonPropertyName("api_version")] string ApiVersion,
-    [property: JsonPropertyName("health_check_timestamp")] string HealthCheckTimestamp,
-    [property: JsonPropertyName("domino_platform_connection_healthy")] bool DominoPlatformConnectionHealthy,
-    [property: JsonPropertyName("domino_registry_connection_healthy")] bool DominoRegistryConnectionHealthy,
-    [property: JsonPropertyName("s3_connection_healthy")] bool S3ConnectionHealthy,
-    [property: JsonPropertyName("external_registry_connection_healthy")] bool ExternalRegistryConnectionHealthy,
-    [property: JsonPropertyName("last_successful_backup_job_timestamp")] string? LastSuccessfulBackupJobTimestamp,
-    [property: JsonPropertyName("last_successful_export_job_timestamp")] string? LastSuccessfulExportJobTimestamp);
 
 /// <summary>
 /// Builds <see cref="OriginalHealthReport"/> from what <see cref="ComponentHealthJob"/> recorded: the newest
 /// check of each component that still exists. A flag is true only when that part was checked and every check of
 /// it passed; nothing checked is false, as the original reported a registry it could not log in to (no registry
-/// set). Registries are reached through the Docker engine, so its check counts for both. Overall is the four
+/// set). Registries are checked through their own API, not the Docker engine. Overall is the four
 /// flags ANDed, the original's rule.
 /// </summary>
 public sealed class OriginalHealth(PortalDbContext db, TimeProvider time)
@@ -41,12 +26,11 @@ public sealed class OriginalHealth(PortalDbContext db, TimeProvider time)
         }
 
         var domino = Healthy([ComponentKind.Domino]);
-        // Without registry credentials the Domino registry is not logged in to: the engine's own check is what pulls depend on.
-        var dominoRegistry = current.Any(c => c.Component == ComponentKind.DominoRegistry)
-            ? Healthy([ComponentKind.DominoRegistry], ComponentKind.Docker)
-            : Healthy([ComponentKind.Docker]);
+        // Registries are checked through their own API (the registry copy needs no engine), so the Docker engine's check
+        // does not count for them; it stays on the dashboard for the exports whose template needs a build.
+        var dominoRegistry = Healthy([ComponentKind.DominoRegistry]);
         var s3 = Healthy([ComponentKind.S3]);
-        var registry = Healthy([ComponentKind.Registry], ComponentKind.Docker);
+        var registry = Healthy([ComponentKind.Registry]);
 
         var lastSuccess = await db.Runs.Where(r => r.Status == StatusCode.Completed && r.EndedAt != null)
             .OrderByDescending(r => r.EndedAt).Select(r => r.EndedAt).FirstOrDefaultAsync(cancellationToken);

@@ -10,7 +10,7 @@ public static class PortalHealth
     /// <c>/health</c>: the original service's JSON from the recorded component checks. <c>/health/live</c>: the
     /// process answers. <c>/health/ready</c>: and its database and Hangfire's storage do.
     /// </summary>
-    public static IEndpointRouteBuilder MapPortalHealth(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health", async (OriginalHealth health, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await health.GetAsync(cancellationToken)))

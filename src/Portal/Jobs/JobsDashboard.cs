@@ -7,7 +7,7 @@ public static class JobsDashboard
 {
     public const string Path = "/hangfire";
 
-    public static IEndpointConventionBuilder MapPortalJobsDashboard(this IEndpointRouteBuilder app) =>
+    public static IEndpointConventionBuilder MapJobsDashboard(this IEndpointRouteBuilder app) =>
         app.MapHangfireDashboard(Path, new DashboardOptions
             {
                 // Endpoint authorization decides; Hangfire's default filter would also refuse every non-local request.

@@ -10,8 +10,12 @@ public sealed class JobsOptions
     [Range(1, 200)]
     public int WorkerCount { get; set; } = Math.Min(Environment.ProcessorCount * 5, 20);
 
-    /// <summary>Queues this node's workers take jobs from, in priority order.</summary>
-    /// <summary>Empty means <c>["default"]</c>. (An array default here would be appended to, not replaced, by configuration.)</summary>
+    /// <summary>
+    /// Queues this node's workers take jobs from, in priority order. Empty means <c>["default", "builds"]</c>: a single
+    /// node with a Docker engine takes everything. A node without a Docker socket lists only <c>default</c>; a builder node
+    /// (with the socket) <c>builds</c>, where runs that need a Docker build go (<see cref="Runs.JobQueues"/>). (An array
+    /// default here would be appended to, not replaced, by configuration.)
+    /// </summary>
     public string[] Queues { get; set; } = [];
 
     /// <summary>
@@ -21,5 +25,5 @@ public sealed class JobsOptions
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-    public string[] EffectiveQueues => Queues.Length == 0 ? ["default"] : Queues;
+    public string[] EffectiveQueues => Queues.Length == 0 ? [Runs.JobQueues.Default, Runs.JobQueues.Builds] : Queues;
 }

@@ -9,11 +9,3 @@ public interface IAccountNotifications
 
     void Approved(ApplicationUser user);
 }
-
-public enum AccountEventKind
-{
-    SignedUp,
-    Approved,
-}
-
-public sealed record AccountEvent(AccountEventKind Kind, string Email, DateTimeOffset At);

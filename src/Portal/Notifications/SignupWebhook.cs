@@ -15,5 +15,3 @@ public sealed class SignupWebhook(HttpClient http)
         response.EnsureSuccessStatusCode();
     }
 }
-
-public sealed record SlackMessage(string Text);

@@ -2,11 +2,11 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Portal.Accounts;
-using Portal.Client.Profile;
 using Portal.Data;
 using Portal.Domain.Domino;
 using Portal.Exports;
 using Portal.Security;
+using Portal.Contracts.Profile;
 
 namespace Portal.Profile;
 

@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Portal.Accounts;
-using Portal.Client.Profile;
 using Portal.Data;
+using Portal.Contracts.Profile;
 
 namespace Portal.Profile;
 

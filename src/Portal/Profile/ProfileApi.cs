@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Portal.Accounts;
-using Portal.Client.Profile;
+using Portal.Contracts.Profile;
 
 namespace Portal.Profile;
 
@@ -13,6 +13,7 @@ public static class ProfileApi
         api.MapGet("/domino-keys", ListKeysAsync);
         api.MapPut("/domino-keys/{deploymentId:int}", SaveKeyAsync);
         api.MapDelete("/domino-keys/{deploymentId:int}", RemoveKeyAsync);
+        app.MapTokensApi();
         return app;
     }
 

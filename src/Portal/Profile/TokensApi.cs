@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Portal.Accounts;
 using Portal.Api;
-using Portal.Client.Profile;
+using Portal.Contracts.Profile;
 
 namespace Portal.Profile;
 

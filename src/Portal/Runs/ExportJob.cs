@@ -39,4 +39,10 @@ public sealed class ExportJob(ExportRunner runner, ILogger<ExportJob> logger)
     [JobDisplayName("Run {0}")]
     public Task RunAsync(long runId, CancellationToken cancellationToken) =>
         runner.RunAsync(runId, cancellationToken);
+
+    /// <summary>"Run anyway": the force travels with the job, so a run redelivered after a crash is forced too.</summary>
+    [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
+    [JobDisplayName("Run {0} (forced)")]
+    public Task RunForcedAsync(long runId, CancellationToken cancellationToken) =>
+        runner.RunAsync(runId, cancellationToken, force: true);
 }

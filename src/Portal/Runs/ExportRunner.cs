@@ -1,5 +1,4 @@
 using System.Globalization;
-using Portal.Client.Exports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
@@ -9,6 +8,9 @@ using Portal.Domain.Runs;
 using Portal.Exports;
 using Portal.Health;
 using Portal.Nodes;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Runs;
+using Portal.Telemetry;
 
 namespace Portal.Runs;
 
@@ -19,15 +21,17 @@ namespace Portal.Runs;
 /// portal leaves 102; a run that finds another run took its export over stops at once and records nothing
 /// (docs/decisions/010-run-fencing.md).
 /// </summary>
-public sealed class ExportRunner(
+public sealed partial class ExportRunner(
     IServiceScopeFactory scopes,
     ProjectFilesExporter files,
+    SnapshotChecker checker,
     ImageExporter images,
     IOptions<ExportsOptions> options,
     IOptions<FileExportOptions> fileOptions,
     PortalNode node,
     DatabaseWrites writes,
     TimeProvider time,
+    RunMetrics metrics,
     ILogger<ExportRunner> logger)
 {
     private readonly RunLeaseTimes _lease = RunLeaseTimes.For(options.Value, fileOptions.Value);
@@ -52,7 +56,8 @@ public sealed class ExportRunner(
     }
 
     /// <summary>Runs a queued run (made by "Run now", the API, or a scheduled tick).</summary>
-    public async Task RunAsync(long runId, CancellationToken shutdown)
+    /// <param name="force">Export even when nothing changed (the export's own ForceRun setting does so for every run).</param>
+    public async Task RunAsync(long runId, CancellationToken shutdown, bool force = false)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
@@ -60,6 +65,7 @@ public sealed class ExportRunner(
         var finisher = scope.ServiceProvider.GetRequiredService<RunFinisher>();
         var exportId = await db.Runs.Where(r => r.Id == runId).Select(r => (int?)r.ExportId).SingleOrDefaultAsync(shutdown);
         if (exportId is null) return;
+        using var activity = RunTracing.StartRun(runId, exportId.Value);
 
         // Taken before the claim writes its heartbeat, so the lease never starts later than the heartbeat others judge it by.
         var (claimedTimestamp, claimedAt) = (time.GetTimestamp(), time.GetUtcNow());
@@ -78,7 +84,7 @@ public sealed class ExportRunner(
         var outcome = Outcome.Of(StatusCode.UnknownError, StatusCode.UnknownError.Describe());
         try
         {
-            outcome = await ExecuteAsync(scope.ServiceProvider, claim, recorder, shutdown);
+            outcome = await ExecuteAsync(scope.ServiceProvider, claim, recorder, force, shutdown);
         }
         catch (Exception e) when (e is not OperationCanceledException || !shutdown.IsCancellationRequested)
         {
@@ -100,7 +106,7 @@ public sealed class ExportRunner(
         }
     }
 
-    private async Task<Outcome> ExecuteAsync(IServiceProvider services, RunClaim claim, RunRecorder recorder, CancellationToken shutdown)
+    private async Task<Outcome> ExecuteAsync(IServiceProvider services, RunClaim claim, RunRecorder recorder, bool force, CancellationToken shutdown)
     {
         var (runId, exportId) = (claim.RunId, claim.ExportId);
         var db = services.GetRequiredService<PortalDbContext>();
@@ -108,13 +114,14 @@ public sealed class ExportRunner(
         var export = await requests.LoadAsync(exportId, shutdown)
             ?? throw new ExportException(StatusCode.UnknownError, "The export was deleted");
         // A disabled export's schedule is gone; a tick already queued records 205. "Run now" is a person's choice and runs.
-        var trigger = await db.Runs.Where(r => r.Id == runId).Select(r => r.Trigger).SingleAsync(shutdown);
-        if (!export.Enabled && trigger == RunTrigger.Schedule)
+        var run = await db.Runs.Where(r => r.Id == runId).Select(r => new { r.Trigger, r.Kind }).SingleAsync(shutdown);
+        if (!export.Enabled && run.Trigger == RunTrigger.Schedule)
             return Outcome.Of(StatusCode.Disabled, StatusCode.Disabled.Describe());
 
         if (!await claim.RenewAsync(s => s.SetProperty(r => r.Status, StatusCode.Running), shutdown)) throw RunClaim.LostException();
         await recorder.For(RunPart.Files).StageAsync(StatusCode.Running, shutdown);
         RunLog.Started(logger, runId, exportId, node.Name);
+        if (run.Kind == RunKind.Verify) return await VerifyAsync(export, requests, claim, recorder, shutdown);
 
         var apiKey = await requests.OwnerKeyAsync(export, shutdown);
         using var timeout = new CancellationTokenSource(options.Value.RunTimeout, time);
@@ -129,29 +136,22 @@ public sealed class ExportRunner(
         try
         {
             var filesTask = runsFiles
-                ? files.ExportAsync(requests.Files(export, apiKey, runId.ToString(CultureInfo.InvariantCulture)) with { Lease = claim },
+                ? files.ExportAsync(requests.Files(export, apiKey, runId.ToString(CultureInfo.InvariantCulture)) with { Lease = claim, Force = export.ForceRun || force },
                     recorder.For(RunPart.Files), linked.Token)
                 : Task.FromResult<FileExportResult?>(null)!;
             var imageTask = runsImage
-                ? images.ExportAsync(requests.Image(export, apiKey), recorder.For(RunPart.Image), linked.Token)
+                ? images.ExportAsync(requests.Image(export, apiKey) with { Force = export.ForceRun || force }, recorder.For(RunPart.Image), linked.Token)
                 : Task.FromResult<ImageExportResult?>(null)!;
             filesResult = await filesTask;
             imageResult = await imageTask;
+            metrics.PartsDone(filesResult, imageResult);
         }
         finally
         {
             await stopPump.CancelAsync();
             await pump;
         }
-        try
-        {
-            await recorder.FlushAsync(CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            // What it could not save goes with the run's ending.
-            RunLog.ProgressNotSaved(logger, e, runId);
-        }
+        await FlushAsync(recorder, runId);
 
         var cancelledBy = timeout.IsCancellationRequested ? StatusCode.ExecutionRunTimeout
             : recorder.CancelRequested.IsCancellationRequested ? StatusCode.ExecutionCancelled

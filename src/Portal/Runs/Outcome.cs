@@ -1,8 +1,8 @@
 using System.Globalization;
 using Portal.Domain.Files;
 using Portal.Domain.Images;
-using Portal.Domain.Runs;
 using Portal.Exports;
+using Portal.Contracts.Runs;
 
 namespace Portal.Runs;
 
@@ -67,7 +67,8 @@ internal sealed record Outcome(StatusCode Status, string Message)
                 ? new ImageEnding(ImageStatus, i.Environment?.Id, i.Environment?.Revision, i.Environment?.Name,
                     (i.Durations.Pull ?? TimeSpan.Zero) + (i.Durations.Build ?? TimeSpan.Zero) + (i.Durations.Push ?? TimeSpan.Zero) is var total
                     && total > TimeSpan.Zero ? total.TotalSeconds : null,
-                    i.NewState?.EnvironmentId, i.NewState?.Revision, i.NewState?.Fingerprint)
+                    i.NewState?.EnvironmentId, i.NewState?.Revision, i.NewState?.Fingerprint, i.Path,
+                    i.Layers.Select(PendingLayer.From).ToList())
                 : null,
             counters, files ?? [], images ?? [], stages ?? []);
 

@@ -2,8 +2,8 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
-using Portal.Domain.Runs;
 using Portal.Exports;
+using Portal.Contracts.Runs;
 
 namespace Portal.Runs;
 
@@ -31,6 +31,7 @@ public sealed class PruneJob(PortalDbContext db, IOptions<ExportsOptions> option
             await db.RunFiles.Where(f => ids.Contains(f.RunId)).ExecuteDeleteAsync(cancellationToken);
             await db.RunStages.Where(s => ids.Contains(s.RunId)).ExecuteDeleteAsync(cancellationToken);
             await db.RunImages.Where(i => ids.Contains(i.RunId)).ExecuteDeleteAsync(cancellationToken);
+            await db.RunLayers.Where(l => ids.Contains(l.RunId)).ExecuteDeleteAsync(cancellationToken);
             total += await db.Runs.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
         }
         await db.ComponentChecks.Where(c => c.CheckedAt < cutoff).ExecuteDeleteAsync(cancellationToken);

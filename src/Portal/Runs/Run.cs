@@ -1,5 +1,7 @@
+using Portal.Domain.Images.Templates;
 using Portal.Domain.Runs;
 using Portal.Exports;
+using Portal.Contracts.Runs;
 
 namespace Portal.Runs;
 
@@ -8,6 +10,13 @@ public enum RunTrigger
     Schedule,
     Manual,
     Api,
+}
+
+/// <summary>What a run does: export (the export's parts), or Verify (read its latest snapshot back and compare it with the manifest).</summary>
+public enum RunKind
+{
+    Export,
+    Verify,
 }
 
 /// <summary>One execution of an export: both of its parts (files, image), their stages, files and images.</summary>
@@ -21,6 +30,7 @@ public sealed class Run
     public int Number { get; set; }
 
     public RunTrigger Trigger { get; set; }
+    public RunKind Kind { get; set; }
     public string? TriggeredBy { get; set; }
 
     public StatusCode Status { get; set; } = StatusCode.Scheduled;
@@ -65,12 +75,16 @@ public sealed class Run
     public long ImageBytesTotal { get; set; }
     public long ImageBytesDone { get; set; }
 
+    /// <summary>How the image was made: copied registry to registry, or built by a Docker engine (null until the run chose).</summary>
+    public ImageExportPath? ImagePath { get; set; }
+
     public string? ExceptionType { get; set; }
     public string? ExceptionDetails { get; set; }
 
     public List<RunStage> Stages { get; set; } = [];
     public List<RunFile> Files { get; set; } = [];
     public List<RunImage> Images { get; set; } = [];
+    public List<RunLayer> Layers { get; set; } = [];
 }
 
 /// <summary>A status code reached during a run, with its time.</summary>
@@ -103,4 +117,18 @@ public sealed class RunImage
     public required string Reference { get; set; }
     public string? Digest { get; set; }
     public long? Size { get; set; }
+}
+
+/// <summary>One blob (layer or config) of a registry copy: what happened to it, recorded as it finishes.</summary>
+public sealed class RunLayer
+{
+    public long Id { get; set; }
+    public long RunId { get; set; }
+    public required string Digest { get; set; }
+    public string? MediaType { get; set; }
+    public long Size { get; set; }
+    public LayerOutcome Outcome { get; set; }
+    public int Attempts { get; set; }
+    public double Seconds { get; set; }
+    public string? Error { get; set; }
 }

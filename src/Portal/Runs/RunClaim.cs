@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Query;
 using Portal.Data;
 using Portal.Domain.Runs;
 using Portal.Health;
+using Portal.Contracts.Runs;
 
 namespace Portal.Runs;
 

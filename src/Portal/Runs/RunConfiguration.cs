@@ -8,9 +8,12 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<Run>
     public void Configure(EntityTypeBuilder<Run> e)
     {
         e.Property(r => r.Trigger).HasConversion<string>().HasMaxLength(16);
+        // Runs recorded before kinds existed were exports.
+        e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16).HasDefaultValue(RunKind.Export);
         e.Property(r => r.Status).HasConversion<int>();
         e.Property(r => r.FilesStatus).HasConversion<int?>();
         e.Property(r => r.ImageStatus).HasConversion<int?>();
+        e.Property(r => r.ImagePath).HasConversion<string>().HasMaxLength(16);
         e.Property(r => r.Message).HasMaxLength(2000);
         e.Property(r => r.TriggeredBy).HasMaxLength(256);
         e.Property(r => r.CancelledBy).HasMaxLength(256);
@@ -26,6 +29,7 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<Run>
         e.HasMany(r => r.Stages).WithOne().HasForeignKey(s => s.RunId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(r => r.Files).WithOne().HasForeignKey(f => f.RunId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(r => r.Images).WithOne().HasForeignKey(i => i.RunId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(r => r.Layers).WithOne().HasForeignKey(l => l.RunId).OnDelete(DeleteBehavior.Cascade);
 
         // An export's history, newest first; the v1 run number lookup.
         e.HasIndex(r => new { r.ExportId, r.Id });
@@ -33,36 +37,5 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<Run>
         // Charts and pruning by time; finding live and stale runs.
         e.HasIndex(r => r.CreatedAt);
         e.HasIndex(r => new { r.Status, r.HeartbeatAt });
-    }
-}
-
-internal sealed class RunStageConfiguration : IEntityTypeConfiguration<RunStage>
-{
-    public void Configure(EntityTypeBuilder<RunStage> e)
-    {
-        e.Property(s => s.Code).HasConversion<int>();
-        e.HasIndex(s => new { s.RunId, s.Id });
-    }
-}
-
-internal sealed class RunFileConfiguration : IEntityTypeConfiguration<RunFile>
-{
-    public void Configure(EntityTypeBuilder<RunFile> e)
-    {
-        e.Property(f => f.Path).HasMaxLength(1024);
-        e.Property(f => f.Sha256).HasMaxLength(64);
-        e.Property(f => f.Outcome).HasConversion<string>().HasMaxLength(16);
-        e.Property(f => f.Error).HasMaxLength(2000);
-        e.HasIndex(f => new { f.RunId, f.Outcome, f.Id });
-    }
-}
-
-internal sealed class RunImageConfiguration : IEntityTypeConfiguration<RunImage>
-{
-    public void Configure(EntityTypeBuilder<RunImage> e)
-    {
-        e.Property(i => i.Reference).HasMaxLength(512);
-        e.Property(i => i.Digest).HasMaxLength(100);
-        e.HasIndex(i => i.RunId);
     }
 }

@@ -1,16 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Portal.Client.Exports;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Runs;
 
 namespace Portal.Runs;
-
-public enum RunOutcome
-{
-    Succeeded,
-    Skipped,
-    Failed,
-    Cancelled,
-}
 
 /// <summary>
 /// Runs and bytes per day, owner, kind and outcome, added to as runs finish: the dashboard's charts
@@ -25,15 +18,4 @@ public sealed class RunDailyStat
     public int Runs { get; set; }
     public long Bytes { get; set; }
     public double Seconds { get; set; }
-}
-
-internal sealed class RunDailyStatConfiguration : IEntityTypeConfiguration<RunDailyStat>
-{
-    public void Configure(EntityTypeBuilder<RunDailyStat> e)
-    {
-        e.HasKey(s => new { s.Day, s.OwnerId, s.Kind, s.Outcome });
-        e.Property(s => s.OwnerId).HasMaxLength(450);
-        e.Property(s => s.Kind).HasConversion<string>().HasMaxLength(16);
-        e.Property(s => s.Outcome).HasConversion<string>().HasMaxLength(16);
-    }
 }

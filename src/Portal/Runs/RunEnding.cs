@@ -1,5 +1,7 @@
+using Portal.Domain.Images.Templates;
 using Portal.Domain.Runs;
 using Portal.Exports;
+using Portal.Contracts.Runs;
 
 namespace Portal.Runs;
 
@@ -7,9 +9,9 @@ namespace Portal.Runs;
 internal sealed record FilesEnding(StatusCode? Status, string? CommitId, string? Location, double Seconds,
     string? NextCommitId, string? NextFingerprint, string? ExportLocation);
 
-/// <summary>What the image part changes.</summary>
+/// <summary>What the image part changes; <see cref="Layers"/> is every blob of a registry copy (those saved live are not added twice).</summary>
 internal sealed record ImageEnding(StatusCode? Status, string? EnvironmentId, int? Revision, string? EnvironmentName, double? Seconds,
-    string? NextEnvironmentId, int? NextRevision, string? NextFingerprint);
+    string? NextEnvironmentId, int? NextRevision, string? NextFingerprint, ImageExportPath? Path = null, IReadOnlyList<PendingLayer>? Layers = null);
 
 /// <summary>One record not saved while the run went (the database was away), kept for its ending.</summary>
 internal sealed record PendingFile(string Path, long Size, string? Sha256, FileOutcome Outcome, int Attempts, string? Error);
@@ -17,6 +19,17 @@ internal sealed record PendingFile(string Path, long Size, string? Sha256, FileO
 internal sealed record PendingImage(string Reference, string? Digest, long? Size);
 
 internal sealed record PendingStage(StatusCode Code, DateTimeOffset At);
+
+internal sealed record PendingLayer(string Digest, string? MediaType, long Size, LayerOutcome Outcome, int Attempts, double Seconds, string? Error)
+{
+    public static PendingLayer From(LayerRecord layer) => new(layer.Digest, layer.MediaType, layer.Size, layer.Outcome, layer.Attempts,
+        layer.Duration.TotalSeconds, layer.Error is { Length: > 2000 } e ? e[..2000] : layer.Error);
+
+    public RunLayer ToRecord(long runId) => new()
+    {
+        RunId = runId, Digest = Digest, MediaType = MediaType, Size = Size, Outcome = Outcome, Attempts = Attempts, Seconds = Seconds, Error = Error,
+    };
+}
 
 /// <summary>
 /// A run's end as it is recorded: plain values, so a node that cannot reach its database keeps it in its local journal
@@ -67,6 +80,7 @@ internal sealed record RunEnding(
             run.EnvironmentRevision = image.Revision;
             run.EnvironmentName = image.EnvironmentName;
             run.ImageSeconds = image.Seconds;
+            run.ImagePath = image.Path ?? run.ImagePath;
         }
         // A part that never reported its end (the run failed around it) ends with the run.
         if (run.FilesStatus?.IsRunning() == true) run.FilesStatus = run.Status;

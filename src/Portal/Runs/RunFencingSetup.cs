@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Portal.Exports;
 using Portal.Health;
 
 namespace Portal.Runs;
@@ -7,6 +9,7 @@ internal static class RunFencingSetup
 {
     public static IServiceCollection AddRunFencing(this IServiceCollection services)
     {
+        services.AddSingleton<IValidateOptions<ExportsOptions>, RunLeaseValidator>();
         services.AddSingleton<DatabaseWrites>();
         services.AddSingleton<RunJournal>();
         services.AddSingleton<RunFinisher>();

@@ -3,6 +3,8 @@ using Portal.Data;
 using Portal.Domain.Runs;
 using Portal.Exports;
 using Portal.Health;
+using Portal.Contracts.Runs;
+using Portal.Telemetry;
 
 namespace Portal.Runs;
 
@@ -22,7 +24,7 @@ internal enum EndingRecorded
 /// recorded when the database returns, so a run its node knows has ended is never left "running".
 /// </summary>
 internal sealed partial class RunFinisher(IServiceScopeFactory scopes, RunJournal journal, DatabaseWrites writes, TimeProvider time,
-    ILogger<RunFinisher> logger)
+    RunMetrics metrics, ILogger<RunFinisher> logger)
 {
     private static readonly TimeSpan[] Backoff = [.. new[] { 0.5, 1, 2, 4, 8 }.Select(TimeSpan.FromSeconds)];
 
@@ -123,7 +125,10 @@ internal sealed partial class RunFinisher(IServiceScopeFactory scopes, RunJourna
         export.NextRunAt = ExportScheduleSync.NextRun(export, time.GetUtcNow());
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        RunLog.Ended(logger, ending.RunId, ending.ExportId, (int)run.Status, run.Message ?? "");
+        TimeSpan? duration = run.StartedAt is { } began ? ending.EndedAt - began : null;
+        RunLog.Ended(logger, ending.RunId, ending.ExportId, run.Node ?? "", (int)run.Status, duration?.TotalSeconds ?? 0, run.FilesDone,
+            run.BytesDone + run.ImageBytesDone, run.Message ?? "");
+        metrics.Finished(export.Kind, run.Status, duration);
         try
         {
             await RunStatistics.AddAsync(db, export, run, ending.EndedAt, CancellationToken.None);
@@ -148,6 +153,12 @@ internal sealed partial class RunFinisher(IServiceScopeFactory scopes, RunJourna
             db.RunFiles.AddRange(ending.RunFiles().Where(f => !saved.Contains(f.Path)));
         }
         db.RunImages.AddRange(ending.PendingImages.Select(i => new RunImage { RunId = ending.RunId, Reference = i.Reference, Digest = i.Digest, Size = i.Size }));
+        if (ending.Image?.Layers is { Count: > 0 } layers)
+        {
+            // The recorder saved most of them while the run went; the result holds every one, so only the rest are added.
+            var saved = (await db.RunLayers.Where(l => l.RunId == ending.RunId).Select(l => l.Digest).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+            db.RunLayers.AddRange(layers.Where(l => saved.Add(l.Digest)).Select(l => l.ToRecord(ending.RunId)));
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the end of run {RunId} (try {Attempt}); trying again: {Error}")]

@@ -8,8 +8,11 @@ internal static partial class RunLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} of export {ExportId} started on {Node}")]
     public static partial void Started(ILogger logger, long runId, int exportId, string node);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} of export {ExportId} ended with {Status}: {Message}")]
-    public static partial void Ended(ILogger logger, long runId, int exportId, int status, string message);
+    /// <summary>The run's one line at its end: what an operator greps for, with everything the run page's summary shows.</summary>
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Run {RunId} of export {ExportId} ended on {Node} with {Status} after {DurationSeconds:0.0} s: {Files} files, {Bytes} bytes; {Message}")]
+    public static partial void Ended(ILogger logger, long runId, int exportId, string node, int status, double durationSeconds, int files,
+        long bytes, string message);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Run {RunId} lost its claim on export {ExportId}: another run took it over (or ended this one), so it stopped and records nothing more")]

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.Runs;
 
@@ -20,7 +21,8 @@ internal sealed partial class RunRecorder
         _unsavedFiles.AddRange(Drain(_files));
         _unsavedImages.AddRange(Drain(_images));
         _unsavedStages.AddRange(Drain(_stages));
-        if (_unsavedFiles.Count == 0 && _unsavedImages.Count == 0 && _unsavedStages.Count == 0) return;
+        _unsavedLayers.AddRange(Drain(_layers));
+        if (_unsavedFiles.Count == 0 && _unsavedImages.Count == 0 && _unsavedStages.Count == 0 && _unsavedLayers.Count == 0) return;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -29,6 +31,11 @@ internal sealed partial class RunRecorder
             db.AddRange(_unsavedFiles.Select(Fresh));
             db.AddRange(_unsavedImages.Select(i => new RunImage { RunId = i.RunId, Reference = i.Reference, Digest = i.Digest, Size = i.Size }));
             db.AddRange(_unsavedStages.Select(st => new RunStage { RunId = st.RunId, Code = st.Code, At = st.At }));
+            db.AddRange(_unsavedLayers.Select(l => new RunLayer
+            {
+                RunId = l.RunId, Digest = l.Digest, MediaType = l.MediaType, Size = l.Size, Outcome = l.Outcome, Attempts = l.Attempts,
+                Seconds = l.Seconds, Error = l.Error,
+            }));
             _uncertain = true;
             await db.SaveChangesAsync(cancellationToken);
             _uncertain = false;
@@ -36,6 +43,7 @@ internal sealed partial class RunRecorder
             _unsavedFiles.Clear();
             _unsavedImages.Clear();
             _unsavedStages.Clear();
+            _unsavedLayers.Clear();
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -54,6 +62,11 @@ internal sealed partial class RunRecorder
         _unsavedFiles.RemoveAll(f => saved.Contains(f.Path));
         var stages = await db.RunStages.Where(st => st.RunId == claim.RunId).Select(st => new { st.Code, st.At }).ToListAsync(cancellationToken);
         _unsavedStages.RemoveAll(st => stages.Any(x => x.Code == st.Code && x.At == st.At));
+        if (_unsavedLayers.Count > 0)
+        {
+            var digests = await db.RunLayers.Where(l => l.RunId == claim.RunId).Select(l => l.Digest).ToListAsync(cancellationToken);
+            _unsavedLayers.RemoveAll(l => digests.Contains(l.Digest));
+        }
         if (_unsavedImages.Count > 0)
         {
             var refs = await db.RunImages.Where(i => i.RunId == claim.RunId).Select(i => i.Reference).ToListAsync(cancellationToken);
@@ -132,13 +145,20 @@ internal sealed partial class RunRecorder
                 Error = Truncate(file.Error, 2000),
             });
             Interlocked.Increment(ref recorder._filesDone);
-            if (file.Outcome == FileOutcome.Failed) Interlocked.Increment(ref recorder._filesFailed);
+            if (file.Outcome is FileOutcome.Failed or FileOutcome.Missing or FileOutcome.Changed or FileOutcome.Extra)
+                Interlocked.Increment(ref recorder._filesFailed);
             return ValueTask.CompletedTask;
         }
 
         public ValueTask ImageAsync(ImageRecord image, CancellationToken cancellationToken)
         {
             recorder._images.Enqueue(new RunImage { RunId = recorder.RunId, Reference = image.Reference, Digest = image.Digest, Size = image.Size });
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask LayerAsync(LayerRecord layer, CancellationToken cancellationToken)
+        {
+            recorder._layers.Enqueue(PendingLayer.From(layer).ToRecord(recorder.RunId));
             return ValueTask.CompletedTask;
         }
 

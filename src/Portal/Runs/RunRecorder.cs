@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
 using Portal.Health;
 
 namespace Portal.Runs;
@@ -18,11 +19,13 @@ internal sealed partial class RunRecorder(IServiceScopeFactory scopes, TimeProvi
 {
     private readonly ConcurrentQueue<RunFile> _files = new();
     private readonly ConcurrentQueue<RunImage> _images = new();
+    private readonly ConcurrentQueue<RunLayer> _layers = new();
     private readonly ConcurrentQueue<RunStage> _stages = new();
     private readonly SemaphoreSlim _saving = new(1, 1);
     private readonly CancellationTokenSource _cancelRequested = new();
     private List<RunFile> _unsavedFiles = [];
     private List<RunImage> _unsavedImages = [];
+    private List<RunLayer> _unsavedLayers = [];
     private List<RunStage> _unsavedStages = [];
     private bool _uncertain;
     private long _filesDone, _filesFailed, _bytesDone, _imageBytesDone;
@@ -111,7 +114,9 @@ internal sealed partial class RunRecorder(IServiceScopeFactory scopes, TimeProvi
         _unsavedImages.AddRange(Drain(_images));
         _unsavedStages.AddRange(Drain(_stages));
         var taken = (_unsavedFiles, _unsavedImages, _unsavedStages);
-        (_unsavedFiles, _unsavedImages, _unsavedStages) = ([], [], []);
+        // Layers need no carrying: the image result holds every one, and the ending adds those not saved.
+        (_unsavedFiles, _unsavedImages, _unsavedStages, _unsavedLayers) = ([], [], [], []);
+        Drain(_layers);
         return taken;
     }
 

@@ -3,9 +3,9 @@ using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
-using Portal.Domain.Runs;
 using Portal.Exports;
 using Portal.Nodes;
+using Portal.Contracts.Runs;
 
 namespace Portal.Runs;
 

@@ -1,54 +1,57 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Accounts;
-using Portal.Client.Runs;
-using Portal.Client.Shared;
 using Portal.Data;
+using Portal.Exports;
 using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
+using Portal.Contracts.Shared;
 
 namespace Portal.Runs;
 
 /// <summary>Runs as people read them: their exports' runs, or all for admins. Cancelling works from any node.</summary>
-public sealed class RunService(PortalDbContext db, TimeProvider time)
+public sealed partial class RunService(PortalDbContext db, TimeProvider time)
 {
-    public IQueryable<Run> Visible(PortalUser user) =>
-        user.IsAdmin ? db.Runs : db.Runs.Where(r => r.Export!.OwnerId == user.Id);
-
     public async Task<RunDetails?> GetAsync(PortalUser user, long id, CancellationToken cancellationToken)
     {
-        var run = await Visible(user).AsNoTracking()
+        var run = await db.Runs.VisibleTo(user).AsNoTracking()
             .Include(r => r.Export).ThenInclude(e => e!.Owner)
             .Include(r => r.Stages.OrderBy(s => s.Id))
             .Include(r => r.Images.OrderBy(i => i.Id))
+            .Include(r => r.Layers.OrderBy(l => l.Id))
             .AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (run is null) return null;
         var export = run.Export!;
-        return new RunDetails(
-            ToSummary(run),
-            export.ExportKey,
-            $"{export.GroupName}/{export.ProjectName}",
-            export.Owner?.Email ?? "",
-            run.TriggeredBy,
-            run.Node,
-            (int?)run.FilesStatus,
-            run.FilesStatus?.Name(),
-            run.CommitId,
-            run.FilesLocation,
-            (int?)run.ImageStatus,
-            run.ImageStatus?.Name(),
-            run.EnvironmentId,
-            run.EnvironmentRevision,
-            run.EnvironmentName,
-            run.ExceptionType,
-            run.ExceptionDetails,
-            run.CancelRequested,
-            run.Stages.Select(s => new RunStageDto((int)s.Code, s.Code.Name(), s.At)).ToList(),
-            run.Images.Select(i => new RunImageDto(i.Reference, i.Digest, i.Size)).ToList());
+        return new RunDetails
+        {
+            Summary = ToSummary(run),
+            ExportKey = export.ExportKey,
+            ExportName = $"{export.GroupName}/{export.ProjectName}",
+            OwnerEmail = export.Owner?.Email ?? "",
+            TriggeredBy = run.TriggeredBy,
+            Node = run.Node,
+            FilesStatus = (int?)run.FilesStatus,
+            FilesStatusName = run.FilesStatus?.Name(),
+            CommitId = run.CommitId,
+            FilesLocation = run.FilesLocation,
+            ImageStatus = (int?)run.ImageStatus,
+            ImageStatusName = run.ImageStatus?.Name(),
+            EnvironmentId = run.EnvironmentId,
+            EnvironmentRevision = run.EnvironmentRevision,
+            EnvironmentName = run.EnvironmentName,
+            ExceptionType = run.ExceptionType,
+            ExceptionDetails = run.ExceptionDetails,
+            CancelRequested = run.CancelRequested,
+            Stages = run.Stages.Select(s => new RunStageDto((int)s.Code, s.Code.Name(), s.At)).ToList(),
+            Images = run.Images.Select(i => new RunImageDto(i.Reference, i.Digest, i.Size)).ToList(),
+            ImagePath = run.ImagePath?.ToString(),
+            Layers = run.Layers.Select(l => new RunLayerDto(l.Digest, l.MediaType, l.Size, l.Outcome.ToString(), l.Attempts, l.Seconds, l.Error)).ToList(),
+        };
     }
 
     public async Task<Page<RunSummary>> ForExportAsync(PortalUser user, int exportId, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var runs = Visible(user).Where(r => r.ExportId == exportId);
+        var runs = db.Runs.VisibleTo(user).Where(r => r.ExportId == exportId);
         pageSize = Math.Clamp(pageSize, 1, 200);
         var total = await runs.CountAsync(cancellationToken);
         var items = await runs.OrderByDescending(r => r.Id).Skip(Math.Max(page, 0) * pageSize).Take(pageSize)
@@ -59,7 +62,7 @@ public sealed class RunService(PortalDbContext db, TimeProvider time)
     public async Task<Page<RunFileDto>?> FilesAsync(PortalUser user, long runId, string? outcome, int skip, int take,
         CancellationToken cancellationToken)
     {
-        if (!await Visible(user).AnyAsync(r => r.Id == runId, cancellationToken)) return null;
+        if (!await db.Runs.VisibleTo(user).AnyAsync(r => r.Id == runId, cancellationToken)) return null;
         var files = db.RunFiles.Where(f => f.RunId == runId);
         if (Enum.TryParse<FileOutcome>(outcome, ignoreCase: true, out var o)) files = files.Where(f => f.Outcome == o);
         var total = await files.CountAsync(cancellationToken);
@@ -68,27 +71,4 @@ public sealed class RunService(PortalDbContext db, TimeProvider time)
             .ToListAsync(cancellationToken);
         return new Page<RunFileDto>(items, total);
     }
-
-    /// <summary>Asks the node running it to stop: the run notices within a progress interval and ends as 104.</summary>
-    public async Task<SaveResult> CancelAsync(PortalUser user, long runId, CancellationToken cancellationToken)
-    {
-        var run = await Visible(user).SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
-        if (run is null) return SaveResult.Missing("This run does not exist.");
-        if (run.Status.IsFinished()) return SaveResult.Invalid("", $"The run has already ended ({run.Status.Name()}).");
-        run.CancelRequested = true;
-        run.CancelledBy = user.Email;
-        if (run.Status == StatusCode.Scheduled)
-        {
-            // Not started yet: it will never start.
-            run.Status = StatusCode.ExecutionCancelled;
-            run.Message = $"Cancelled by {user.Email} before it started";
-            run.EndedAt = time.GetUtcNow();
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        return SaveResult.Ok((int)Math.Min(runId, int.MaxValue));
-    }
-
-    public static RunSummary ToSummary(Run r) => new(r.Id, r.ExportId, r.Number, r.Trigger.ToString(), (int)r.Status, r.Status.Name(),
-        r.Message, r.CreatedAt, r.StartedAt, r.EndedAt, r.FilesTotal, r.FilesDone, r.FilesFailed, r.BytesTotal, r.BytesDone,
-        r.ImageBytesTotal, r.ImageBytesDone);
 }

@@ -1,25 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Domain.Runs;
 using Portal.Exports;
+using Portal.Contracts.Runs;
 
 namespace Portal.Runs;
 
 /// <summary>Adds a finished run to the day's totals the dashboard charts read.</summary>
 internal static class RunStatistics
 {
-    public static RunOutcome OutcomeOf(StatusCode status) => status switch
-    {
-        StatusCode.Completed => RunOutcome.Succeeded,
-        StatusCode.Skipped or StatusCode.Disabled or StatusCode.ExecutionScheduleTimeout => RunOutcome.Skipped,
-        StatusCode.ExecutionCancelled => RunOutcome.Cancelled,
-        _ => RunOutcome.Failed,
-    };
-
     public static async Task AddAsync(PortalDbContext db, Export export, Run run, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var day = DateOnly.FromDateTime((run.StartedAt ?? run.CreatedAt).UtcDateTime);
-        var outcome = OutcomeOf(run.Status);
+        var outcome = run.Status.Outcome();
         var bytes = run.BytesDone + run.ImageBytesDone;
         var seconds = run.StartedAt is { } started ? (now - started).TotalSeconds : 0;
         for (var attempt = 1; ; attempt++)

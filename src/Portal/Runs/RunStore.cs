@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.Runs;
 
@@ -37,7 +37,8 @@ public sealed class RunStore(PortalDbContext db, TimeProvider time)
         CreateAsync(exportId, trigger, triggeredBy, null, cancellationToken);
 
     /// <summary>A new queued run (220) made by the Hangfire job <paramref name="jobId"/>.</summary>
-    public async Task<Run> CreateAsync(int exportId, RunTrigger trigger, string? triggeredBy, string? jobId, CancellationToken cancellationToken)
+    public async Task<Run> CreateAsync(int exportId, RunTrigger trigger, string? triggeredBy, string? jobId, CancellationToken cancellationToken,
+        RunKind kind = RunKind.Export)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -47,6 +48,7 @@ public sealed class RunStore(PortalDbContext db, TimeProvider time)
                 ExportId = exportId,
                 Number = number,
                 Trigger = trigger,
+                Kind = kind,
                 TriggeredBy = triggeredBy,
                 JobId = jobId,
                 Status = StatusCode.Scheduled,

@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Portal.Accounts;
 using Portal.Api;
-using Portal.Client.Runs;
-using Portal.Client.Shared;
+using Portal.Contracts.Runs;
+using Portal.Contracts.Shared;
 
 namespace Portal.Runs;
 

@@ -1,4 +1,3 @@
-using Portal.Client.Exports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
@@ -6,6 +5,7 @@ using Portal.Domain.Files;
 using Portal.Domain.StatusLogs;
 using Portal.Exports;
 using Portal.V1;
+using Portal.Contracts.Exports;
 
 namespace Portal.Runs;
 
@@ -24,7 +24,7 @@ public sealed class StatusLogPublisher(PortalDbContext db, ExportRequests reques
         var target = requests.S3(destination);
 
         var runs = await db.Runs.AsNoTracking().Include(r => r.Images)
-            .Where(r => r.ExportId == exportId && r.Status != Domain.Runs.StatusCode.Scheduled && r.Status != Domain.Runs.StatusCode.Skipped)
+            .Where(r => r.ExportId == exportId && r.Status != Contracts.Runs.StatusCode.Scheduled && r.Status != Contracts.Runs.StatusCode.Skipped)
             .OrderByDescending(r => r.Id)
             .Take(options.Value.StatusLogRecords)
             .ToListAsync(cancellationToken);
@@ -41,9 +41,9 @@ public sealed class StatusLogPublisher(PortalDbContext db, ExportRequests reques
                 e.GroupName,
                 e.ProjectName,
                 e.UpdatedAt,
-                Last = db.Runs.Where(r => r.ExportId == e.Id && r.Status != Domain.Runs.StatusCode.Scheduled
-                        && r.Status != Domain.Runs.StatusCode.Skipped && r.Status != Domain.Runs.StatusCode.Initializing
-                        && r.Status < Domain.Runs.StatusCode.Running)
+                Last = db.Runs.Where(r => r.ExportId == e.Id && r.Status != Contracts.Runs.StatusCode.Scheduled
+                        && r.Status != Contracts.Runs.StatusCode.Skipped && r.Status != Contracts.Runs.StatusCode.Initializing
+                        && r.Status < Contracts.Runs.StatusCode.Running)
                     .OrderByDescending(r => r.Id).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);

@@ -3,6 +3,7 @@ using Portal.Client.Exports;
 using Portal.Domain.Files;
 using Portal.Domain.S3;
 using Portal.Exports;
+using Portal.Contracts.Exports;
 
 namespace Portal.Runs;
 

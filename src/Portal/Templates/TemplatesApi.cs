@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Portal.Api;
 using Portal.Client.Accounts;
-using Portal.Client.Shared;
-using Portal.Client.Templates;
+using Portal.Contracts.Shared;
+using Portal.Contracts.Templates;
 
 namespace Portal.Templates;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using Portal.Client.Exports;
+using Portal.Contracts.Exports;
 
 namespace Portal.V1;
 

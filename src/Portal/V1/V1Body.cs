@@ -1,18 +1,8 @@
-using Portal.Client.Shared;
 using System.Text.Json;
-using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
+using Portal.Contracts.Shared;
 
 namespace Portal.V1;
-
-public enum V1FieldType
-{
-    Text,
-    Flag,
-    Number,
-}
-
-/// <param name="MaxLength">A text field's longest value (the EF model's limit); 0: no limit.</param>
-public sealed record V1Field(string Name, V1FieldType Type, bool Required = false, int MaxLength = 0);
 
 /// <summary>
 /// A v1 request body, read strictly: JSON whatever the Content-Type (the original's rule, with its warning
@@ -104,7 +94,7 @@ public sealed class V1Body
         return all.Count == 0 ? null : string.Join(";  ", all);
     }
 
-    /// <summary>The same rules as the portal's forms (Portal.Client.Shared.InputRules): length, characters, no '..'.</summary>
+    /// <summary>The same rules as the portal's forms (Portal.Contracts.Shared.InputRules): length, characters, no '..'.</summary>
     private static string? TextProblem(V1Field field, string text)
     {
         if (field.MaxLength > 0 && text.Length > field.MaxLength)

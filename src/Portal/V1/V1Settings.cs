@@ -1,16 +1,13 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Portal.Client.Accounts;
-using Portal.Client.Admin;
-using Portal.Client.Exports;
-using Portal.Client.Shared;
 using Portal.Data;
 using Portal.Templates;
+using Portal.Contracts.Accounts;
+using Portal.Contracts.Admin;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Shared;
 
 namespace Portal.V1;
-
-/// <summary>The v1 API's defaults as they apply to one request; null parts are not set up.</summary>
-public sealed record V1Defaults(int? DominoDeploymentId, int? S3TargetId, int? RegistryTargetId, int TemplateId, string? ServiceAccountId);
 
 /// <summary>
 /// The v1 API's defaults, stored as <see cref="PortalSetting"/>s so admins change them at run time

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Portal.Api;
 using Portal.Client.Accounts;
-using Portal.Client.Admin;
-using Portal.Client.Shared;
+using Portal.Contracts.Admin;
+using Portal.Contracts.Shared;
 
 namespace Portal.V1;
 

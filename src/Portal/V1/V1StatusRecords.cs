@@ -1,9 +1,9 @@
 using Portal.Domain.Images;
-using Portal.Domain.Runs;
 using Portal.Domain.Schedules;
 using Portal.Domain.StatusLogs;
 using Portal.Exports;
 using Portal.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.V1;
 

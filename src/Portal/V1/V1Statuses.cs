@@ -1,13 +1,13 @@
-using Portal.Client.Shared;
+using Portal.Contracts.Shared;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Api;
-using Portal.Client.Exports;
 using Portal.Data;
 using Portal.Domain.StatusLogs;
 using Portal.Exports;
 using Portal.Runs;
+using Portal.Contracts.Exports;
 
 namespace Portal.V1;
 

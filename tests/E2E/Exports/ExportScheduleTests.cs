@@ -1,4 +1,4 @@
-using RunSummary = Portal.Client.Runs.RunSummary;
+using RunSummary = Portal.Contracts.Runs.RunSummary;
 using Portal.Testbed.Domino;
 using Portal.Tests.E2E.Pages;
 using static Microsoft.Playwright.Assertions;
@@ -83,16 +83,8 @@ public sealed class ExportScheduleTests(FilesPortal portal) : IClassFixture<File
     /// <summary>The time from <paramref name="at"/> to the next minute boundary (when a per-minute job is due).</summary>
     private static TimeSpan NextTickAfter(DateTimeOffset at) => TimeSpan.FromSeconds(60 - at.Second) - TimeSpan.FromMilliseconds(at.Millisecond);
 
-    private async Task<RunSummary> WaitForRunAsync(int exportId, Func<RunSummary, bool> wanted, TimeSpan timeout)
-    {
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        while (true)
-        {
-            var runs = await portal.Admin.Api.RunsAsync(exportId);
-            if (runs.FirstOrDefault(wanted) is { } run) return run;
-            Assert.True(DateTimeOffset.UtcNow < deadline,
-                $"No such run of export {exportId} within {timeout}; its runs: {string.Join(", ", runs.Select(r => $"#{r.Number} {r.Trigger} {r.Status}"))}");
-            await Task.Delay(1000);
-        }
-    }
+    private Task<RunSummary> WaitForRunAsync(int exportId, Func<RunSummary, bool> wanted, TimeSpan timeout) =>
+        Poll.ForAsync(async () => (await portal.Admin.Api.RunsAsync(exportId)).FirstOrDefault(wanted), $"such a run of export {exportId}", timeout,
+            async () => $"Its runs: {string.Join(", ", (await portal.Admin.Api.RunsAsync(exportId)).Select(r => $"#{r.Number} {r.Trigger} {r.Status}"))}",
+            TimeSpan.FromSeconds(1));
 }

@@ -1,11 +1,11 @@
 using Microsoft.Playwright;
-using Portal.Client.Connections;
 using Portal.Testbed.Browser;
 using Portal.Testbed.Domino;
 using Portal.Testbed.Processes;
 using Portal.Testbed.S3;
 using Portal.Tests.E2E.Pages;
 using static Microsoft.Playwright.Assertions;
+using Portal.Contracts.Connections;
 
 namespace Portal.Tests.E2E.Exports;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Microsoft.Playwright;
-using Portal.Client.Exports;
-using Portal.Client.Profile;
-using Portal.Client.Runs;
-using Portal.Client.Shared;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Profile;
+using Portal.Contracts.Runs;
+using Portal.Contracts.Shared;
 
 namespace Portal.Tests.E2E.Exports;
 

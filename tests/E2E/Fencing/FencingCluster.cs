@@ -9,6 +9,7 @@ using Portal.Testbed.Domino;
 using Portal.Testbed.Processes;
 using Portal.Testbed.S3;
 using Portal.Tests.E2E.Scale;
+using Portal.Contracts.Connections;
 
 namespace Portal.Tests.E2E.Fencing;
 

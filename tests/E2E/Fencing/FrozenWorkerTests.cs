@@ -4,6 +4,8 @@ using Portal.Domain.Runs;
 using Portal.Testbed.Domino;
 using Portal.Testbed.Processes;
 using Xunit.Abstractions;
+using Portal.Contracts.Runs;
+using Portal.Contracts.Exports;
 
 namespace Portal.Tests.E2E.Fencing;
 

@@ -7,6 +7,9 @@ using Portal.Testbed.Processes;
 using Portal.Testbed.S3;
 using Portal.Tests.E2E.Scale;
 using Xunit.Abstractions;
+using Portal.Contracts.Runs;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Connections;
 
 namespace Portal.Tests.E2E.Fencing;
 

@@ -5,6 +5,7 @@ using Portal.Testbed.Domino;
 using Portal.Tests.E2E.Exports;
 using Portal.Tests.E2E.Pages;
 using static Microsoft.Playwright.Assertions;
+using Portal.Contracts.Shared;
 
 namespace Portal.Tests.E2E.Runs;
 
@@ -89,7 +90,6 @@ public sealed class RunPageTests(ExportsWorld world)
             await shots.TakeAsync(page, "running");
 
             await run.CancelButton.ClickAsync();
-            var clicked = DateTimeOffset.UtcNow;
 
             await Expect(run.Status).ToHaveTextAsync("Cancelled", new() { Timeout = 30_000 });
             await Expect(run.Error).ToContainTextAsync("104 ExecutionCancelled");
@@ -98,7 +98,6 @@ public sealed class RunPageTests(ExportsWorld world)
             var details = await user.Api.RunAsync(runId);
             Assert.Equal(104, details.Summary.Status);
             Assert.True(details.CancelRequested);
-            Assert.True(details.Summary.EndedAt - clicked < TimeSpan.FromSeconds(20), $"ended {details.Summary.EndedAt:O}, cancel clicked {clicked:O}");
             Assert.True(details.Summary.BytesDone < 40_000_000, "the transfer stopped before the end");
         }
         finally

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using Portal.Client.Connections;
-using Portal.Client.Exports;
-using Portal.Client.Profile;
-using Portal.Client.Shared;
+using Portal.Contracts.Connections;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Profile;
+using Portal.Contracts.Shared;
 
 namespace Portal.Tests.E2E.Scale;
 
@@ -68,8 +68,8 @@ public sealed partial class PortalHttp : IDisposable
     }
 
     /// <summary>A run as <c>GET /api/runs/{id}</c> shows it.</summary>
-    public async Task<Portal.Client.Runs.RunDetails> RunAsync(long runId) =>
-        (await http.GetFromJsonAsync<Portal.Client.Runs.RunDetails>($"/api/runs/{runId}"))!;
+    public async Task<Portal.Contracts.Runs.RunDetails> RunAsync(long runId) =>
+        (await http.GetFromJsonAsync<Portal.Contracts.Runs.RunDetails>($"/api/runs/{runId}"))!;
 
     private async Task<int> SaveAsync<T>(string path, T form)
     {

@@ -1,17 +1,17 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Portal.Client.Connections;
-using Portal.Client.Exports;
 using Portal.Data;
 using Portal.Data.Providers;
-using Portal.Domain.Runs;
 using Portal.Runs;
 using Portal.Testbed.Databases;
 using Portal.Testbed.Domino;
 using Portal.Testbed.Processes;
 using Portal.Testbed.S3;
 using Xunit.Abstractions;
+using Portal.Contracts.Connections;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Runs;
 
 namespace Portal.Tests.E2E.Scale;
 
@@ -282,18 +282,10 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
         return count;
     }
 
-    private async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, string what) where T : class
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            if (await probe() is { } found) return found;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Waited {timeout} for {what}. Runs:\n{string.Join("\n", (await AllRunsAsync())
-                    .OrderBy(r => r.Id).Select(r => $"#{r.Id} export {r.ExportId} {r.Trigger} {r.Status} on {r.Node} at {r.CreatedAt:HH:mm:ss} job {r.JobId}: {r.Message}"))}");
-            await Task.Delay(1000);
-        }
-    }
+    private Task<T> WaitForAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, string what) where T : class =>
+        Poll.ForAsync(probe, what, timeout, async () => $"Runs:\n{string.Join("\n", (await AllRunsAsync())
+            .OrderBy(r => r.Id).Select(r => $"#{r.Id} export {r.ExportId} {r.Trigger} {r.Status} on {r.Node} at {r.CreatedAt:HH:mm:ss} job {r.JobId}: {r.Message}"))}",
+            TimeSpan.FromSeconds(1));
 
     private void Log(string message) => output.WriteLine($"{clock.Elapsed:mm\\:ss} {message}");
 

@@ -8,6 +8,8 @@ using Portal.Client.Accounts;
 using Portal.Client.Profile;
 using Portal.Data;
 using Portal.Tests.Integration.Support;
+using Portal.Contracts.Accounts;
+using Portal.Contracts.Profile;
 
 namespace Portal.Tests.Integration.Accounts;
 

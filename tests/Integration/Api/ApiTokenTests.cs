@@ -4,14 +4,16 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Accounts;
-using Portal.Client.Exports;
 using Portal.Client.Profile;
-using Portal.Client.Shared;
 using Portal.Domain.Runs;
 using Portal.Profile;
 using Portal.Runs;
 using Portal.Tests.Integration.Support;
 using Portal.Tests.Integration.V1;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Profile;
+using Portal.Contracts.Runs;
+using Portal.Contracts.Shared;
 
 namespace Portal.Tests.Integration.Api;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Portal.Data;
 using Portal.Tests.Integration.Support;
+using Portal.Security;
 
 namespace Portal.Tests.Integration.Data;
 
@@ -62,7 +63,8 @@ public sealed class SchemaLockTests(PostgresFixture postgres)
         return new ServiceCollection()
             .AddLogging(logging => logging.AddProvider(logs))
             .AddSingleton<IConfiguration>(configuration)
-            .AddPortalData(DatabaseProvider.PostgreSql, connectionString)
+            .AddData(configuration, DatabaseProvider.PostgreSql, connectionString)
+            .AddSecurity()
             .BuildServiceProvider();
     }
 }

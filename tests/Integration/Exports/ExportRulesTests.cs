@@ -1,10 +1,10 @@
 using Portal.Accounts;
-using Portal.Client.Exports;
-using Portal.Client.Shared;
-using Portal.Domain.Runs;
 using Portal.Exports;
 using Portal.Runs;
 using Portal.Tests.Integration.Runs;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Runs;
+using Portal.Contracts.Shared;
 
 namespace Portal.Tests.Integration.Exports;
 
@@ -47,7 +47,7 @@ public sealed class ExportRulesTests(PortalExportsFixture fixture) : PortalExpor
         form.DominoProjectName = scenario.Project.Name;
 
         var validation = await ValidateAsync(scenario.User, scenario.ExportId, form);
-        var saved = await Host.WithAsync<ExportService, SaveResult>(s => s.SaveAsync(scenario.User, scenario.ExportId, form, default));
+        var saved = await Host.WithAsync<ExportForms, SaveResult>(s => s.SaveAsync(scenario.User, scenario.ExportId, form, default));
 
         Assert.True(validation.IsValid);
         Assert.Equal(2, validation.Warnings.Count);
@@ -66,7 +66,7 @@ public sealed class ExportRulesTests(PortalExportsFixture fixture) : PortalExpor
         form.GroupName = first.Group;
         form.ProjectName = first.Name;
 
-        var saved = await Host.WithAsync<ExportService, SaveResult>(s => s.SaveAsync(second.User, second.ExportId, form, default));
+        var saved = await Host.WithAsync<ExportForms, SaveResult>(s => s.SaveAsync(second.User, second.ExportId, form, default));
 
         Assert.False(saved.Succeeded);
         Assert.Equal(StatusCode.APIExportNameConflict.Describe(), saved.ErrorFor(nameof(ExportForm.ProjectName)));
@@ -97,9 +97,9 @@ public sealed class ExportRulesTests(PortalExportsFixture fixture) : PortalExpor
         form.DominoOwnerName = stranger.Owner.UserName;
         form.DominoProjectName = stranger.Name;
 
-        var denied = await Host.WithAsync<ExportService, SaveResult>(s => s.SaveAsync(scenario.User, null, form, default));
+        var denied = await Host.WithAsync<ExportForms, SaveResult>(s => s.SaveAsync(scenario.User, null, form, default));
         form.DominoProjectName = "does-not-exist";
-        var unknown = await Host.WithAsync<ExportService, SaveResult>(s => s.SaveAsync(scenario.User, null, form, default));
+        var unknown = await Host.WithAsync<ExportForms, SaveResult>(s => s.SaveAsync(scenario.User, null, form, default));
 
         Assert.Equal(StatusCode.APIUnauthorized.Describe(), denied.ErrorFor(nameof(ExportForm.DominoProjectName)));
         Assert.Equal(StatusCode.APIProjectNotFound.Describe(), unknown.ErrorFor(nameof(ExportForm.DominoProjectName)));
@@ -116,8 +116,8 @@ public sealed class ExportRulesTests(PortalExportsFixture fixture) : PortalExpor
         Fixture.Domino.ProjectListShape = Testbed.Domino.ProjectListShape.Lean;
         try
         {
-            var listed = await Host.WithAsync<ExportService, IReadOnlyList<DominoProjectOption>>(
-                s => s.DominoProjectsAsync(scenario.User, form.DominoDeploymentId, default));
+            var listed = await Host.WithAsync<DominoProjects, IReadOnlyList<DominoProjectOption>>(
+                s => s.ListAsync(scenario.User, form.DominoDeploymentId, default));
             var allowed = await ValidateAsync(scenario.User, scenario.ExportId, form);
             form.DominoOwnerName = stranger.Owner.UserName;
             form.DominoProjectName = stranger.Name;
@@ -191,10 +191,10 @@ public sealed class ExportRulesTests(PortalExportsFixture fixture) : PortalExpor
 
         var alicesList = await ListAsync(alice.User);
         var adminsList = await ListAsync(admin);
-        var bobReadsAlices = await Host.WithAsync<ExportService, ExportDetails?>(s => s.GetAsync(bob.User, alice.ExportId, default));
-        var bobDisables = await Host.WithAsync<ExportService, SaveResult>(s => s.SetEnabledAsync(bob.User, alice.ExportId, false, default));
-        var bobRuns = await Host.WithAsync<ExportService, RunStarted>(s => s.RunNowAsync(bob.User, alice.ExportId, RunTrigger.Manual, default));
-        var adminDisables = await Host.WithAsync<ExportService, SaveResult>(s => s.SetEnabledAsync(admin, alice.ExportId, false, default));
+        var bobReadsAlices = await Host.WithAsync<ExportReader, ExportDetails?>(s => s.GetAsync(bob.User, alice.ExportId, default));
+        var bobDisables = await Host.WithAsync<ExportActions, SaveResult>(s => s.SetEnabledAsync(bob.User, alice.ExportId, false, default));
+        var bobRuns = await Host.WithAsync<ExportActions, RunStarted>(s => s.RunNowAsync(bob.User, alice.ExportId, RunTrigger.Manual, default));
+        var adminDisables = await Host.WithAsync<ExportActions, SaveResult>(s => s.SetEnabledAsync(admin, alice.ExportId, false, default));
 
         Assert.Equal([alice.ExportId], alicesList.Items.Select(e => e.Id));
         Assert.Equal(alice.User.Email, alicesList.Items[0].OwnerEmail);
@@ -231,11 +231,11 @@ public sealed class ExportRulesTests(PortalExportsFixture fixture) : PortalExpor
     }
 
     private Task<Page<ExportSummary>> ListAsync(PortalUser user, ExportQuery? query = null) =>
-        Host.WithAsync<ExportService, Page<ExportSummary>>(s => s.ListAsync(user, query ?? new ExportQuery(), default));
+        Host.WithAsync<ExportList, Page<ExportSummary>>(s => s.ListAsync(user, query ?? new ExportQuery(), default));
 
     private Task<ExportValidation> ValidateAsync(PortalUser user, int? id, ExportForm form) =>
-        Host.WithAsync<ExportService, ExportValidation>(s => s.ValidateAsync(user, id, form, default));
+        Host.WithAsync<ExportForms, ExportValidation>(s => s.ValidateAsync(user, id, form, default));
 
     private async Task<ExportForm> FormAsync(RunScenario scenario) =>
-        (await Host.WithAsync<ExportService, ExportDetails?>(s => s.GetAsync(scenario.User, scenario.ExportId, default)))!.Form;
+        (await Host.WithAsync<ExportReader, ExportDetails?>(s => s.GetAsync(scenario.User, scenario.ExportId, default)))!.Form;
 }

@@ -1,8 +1,8 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
-using Portal.Client.Shared;
 using Portal.Exports;
 using Portal.Tests.Integration.Runs;
+using Portal.Contracts.Shared;
 
 namespace Portal.Tests.Integration.Exports;
 
@@ -18,10 +18,10 @@ public sealed class ExportScheduleSyncTests(PortalExportsFixture fixture) : Port
         Assert.Equal("UTC", job.TimeZoneId);
         Assert.NotNull((await Host.ExportRecordAsync(scenario.ExportId)).NextRunAt);
 
-        var form = (await Host.WithAsync<ExportService, Client.Exports.ExportDetails?>(s => s.GetAsync(scenario.User, scenario.ExportId, default)))!.Form;
+        var form = (await Host.WithAsync<ExportReader, Contracts.Exports.ExportDetails?>(s => s.GetAsync(scenario.User, scenario.ExportId, default)))!.Form;
         form.Schedule = "*/30 * * * *";
         form.TimeZone = "Europe/Berlin";
-        Assert.True((await Host.WithAsync<ExportService, SaveResult>(s => s.SaveAsync(scenario.User, scenario.ExportId, form, default))).Succeeded);
+        Assert.True((await Host.WithAsync<ExportForms, SaveResult>(s => s.SaveAsync(scenario.User, scenario.ExportId, form, default))).Succeeded);
 
         job = Assert.Single(await Host.RecurringJobsAsync(), j => j.Id == ExportScheduleSync.JobId(scenario.ExportId));
         Assert.Equal("*/30 * * * *", job.Cron);
@@ -34,14 +34,14 @@ public sealed class ExportScheduleSyncTests(PortalExportsFixture fixture) : Port
         var scenario = await RunScenario.CreateAsync(Fixture, Host, image: false);
         var id = ExportScheduleSync.JobId(scenario.ExportId);
 
-        await Host.WithAsync<ExportService, SaveResult>(s => s.SetEnabledAsync(scenario.User, scenario.ExportId, false, default));
+        await Host.WithAsync<ExportActions, SaveResult>(s => s.SetEnabledAsync(scenario.User, scenario.ExportId, false, default));
         Assert.DoesNotContain(await Host.RecurringJobsAsync(), j => j.Id == id);
         Assert.Null((await Host.ExportRecordAsync(scenario.ExportId)).NextRunAt);
 
-        await Host.WithAsync<ExportService, SaveResult>(s => s.SetEnabledAsync(scenario.User, scenario.ExportId, true, default));
+        await Host.WithAsync<ExportActions, SaveResult>(s => s.SetEnabledAsync(scenario.User, scenario.ExportId, true, default));
         Assert.Contains(await Host.RecurringJobsAsync(), j => j.Id == id);
 
-        await Host.WithAsync<ExportService, SaveResult>(s => s.ArchiveAsync(scenario.User, scenario.ExportId, default));
+        await Host.WithAsync<ExportActions, SaveResult>(s => s.ArchiveAsync(scenario.User, scenario.ExportId, default));
         Assert.DoesNotContain(await Host.RecurringJobsAsync(), j => j.Id == id);
         Assert.True((await Host.ExportRecordAsync(scenario.ExportId)).Archived);
     }

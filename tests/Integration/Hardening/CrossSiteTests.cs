@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Portal.Client.Accounts;
+using Portal.Contracts.Accounts;
 using Portal.Tests.Integration.Support;
 
 namespace Portal.Tests.Integration.Hardening;

@@ -1,12 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Portal.Connections;
-using Portal.Domain.Runs;
 using Portal.Exports;
 using Portal.Health;
 using Portal.Runs;
 using Portal.Tests.Integration.Support;
+using Portal.Contracts.Runs;
+using Portal.Connections;
 using Portal.Tests.Integration.V1;
 
 namespace Portal.Tests.Integration.Health;
@@ -65,7 +65,7 @@ public sealed class HealthApiTests(PortalHost portal) : IClassFixture<PortalHost
         Assert.True(health.GetProperty("domino_platform_connection_healthy").GetBoolean());
         Assert.True(health.GetProperty("s3_connection_healthy").GetBoolean());
         Assert.False(health.GetProperty("external_registry_connection_healthy").GetBoolean());
-        // No Domino registry credentials and no Docker engine check: not known to be reachable.
+        // No Domino registry check recorded (the Docker engine no longer counts for it): not known to be reachable.
         Assert.False(health.GetProperty("domino_registry_connection_healthy").GetBoolean());
         Assert.Equal("2026-03-01 10:00:00+00:00", health.Text("health_check_timestamp"));
         Assert.Equal("2026-02-01 08:30:15.123000+00:00", health.Text("last_successful_export_job_timestamp"));

@@ -43,10 +43,8 @@ public sealed class WorkerNodeTests(PostgresFixture postgres) : IDisposable
             Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(path)).StatusCode);
 
         var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!monitoring.Servers().Any(s => s.Name.StartsWith("unit-worker", StringComparison.OrdinalIgnoreCase)) && DateTime.UtcNow < deadline)
-            await Task.Delay(200);
-        Assert.Contains(monitoring.Servers(), s => s.Name.StartsWith("unit-worker", StringComparison.OrdinalIgnoreCase));
+        await Poll.UntilAsync(() => monitoring.Servers().Any(s => s.Name.StartsWith("unit-worker", StringComparison.OrdinalIgnoreCase)),
+            "the worker's Hangfire server to register");
         await app.StopAsync();
     }
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Client.Profile;
 using Portal.Profile;
 using Portal.Tests.Integration.Runs;
+using Portal.Contracts.Profile;
 
 namespace Portal.Tests.Integration.Profile;
 

@@ -8,6 +8,7 @@ using Portal.Runs;
 using Portal.Testbed.Databases;
 using Portal.Testbed.Domino;
 using Portal.Testbed.Network;
+using Portal.Contracts.Runs;
 
 namespace Portal.Tests.Integration.Runs;
 

@@ -7,15 +7,21 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Accounts;
 using Portal.Client.Accounts;
-using Portal.Client.Connections;
-using Portal.Client.Exports;
 using Portal.Connections;
 using Portal.Data;
+using Portal.Nodes;
 using Portal.Exports;
 using Portal.Profile;
 using Portal.Runs;
-using Portal.Tests.Integration.Support;
 using Portal.Testbed.Domino;
+using Portal.Contracts.Accounts;
+using Portal.Contracts.Connections;
+using Portal.Contracts.Exports;
+using Portal.Templates;
+using Portal.Security;
+using Portal.Jobs;
+using Portal.Health;
+using Portal.Tests.Integration.Support;
 
 namespace Portal.Tests.Integration.Runs;
 
@@ -40,8 +46,10 @@ public sealed class ExportsHost : IAsyncDisposable
     public IServiceProvider Services => _provider;
 
     /// <param name="database">Another database than a fresh SQLite file (PostgreSQL for the tests that stop it).</param>
+    /// <param name="logging">Filters to apply (the portal's own levels); without it everything at Information and up is kept.</param>
     public static async Task<ExportsHost> StartAsync(PortalExportsFixture fixture, IReadOnlyDictionary<string, string?>? settings = null,
-        string? nodeName = null, (DatabaseProvider Provider, string ConnectionString)? database = null)
+        string? nodeName = null, (DatabaseProvider Provider, string ConnectionString)? database = null,
+        Action<ILoggingBuilder>? logging = null)
     {
         var folder = Directory.CreateTempSubdirectory("portal-exports-").FullName;
         var values = new Dictionary<string, string?>
@@ -58,13 +66,25 @@ public sealed class ExportsHost : IAsyncDisposable
         var logs = new CapturedLogs();
         var (provider, connectionString) = database ?? (DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "portal.db")}");
         var services = new ServiceCollection()
-            .AddLogging(logging => logging.AddProvider(logs))
+            .AddLogging(builder =>
+            {
+                builder.AddProvider(logs);
+                logging?.Invoke(builder);
+            })
             .AddSingleton<IConfiguration>(configuration)
             .AddPortalOptions(configuration, folder)
-            .AddPortalData(provider, connectionString)
-            .AddPortalAccounts()
-            .AddPortalJobs(provider, connectionString)
-            .AddPortalExports(configuration);
+            .AddNodes(configuration, NodeRole.All)
+            .AddData(configuration, provider, connectionString)
+            .AddSecurity()
+            .AddAccounts(configuration)
+            .AddJobs(configuration, provider, connectionString, NodeRole.All)
+            .AddDomain(configuration)
+            .AddHealth(configuration)
+            .AddPortalConnections()
+            .AddTemplates()
+            .AddProfile()
+            .AddExports(configuration)
+            .AddRuns();
         services.Configure<DatabaseOptions>(o => o.Provider = provider);
         var host = new ExportsHost(services.BuildServiceProvider(), folder, logs);
         await host._provider.MigratePortalDatabaseAsync();
@@ -103,14 +123,14 @@ public sealed class ExportsHost : IAsyncDisposable
     {
         var existing = await WithAsync<ConnectionService, ConnectionsOverview>(s => s.GetAsync(default));
         var s3Name = $"S3 {bucket ?? PortalExportsFixture.Bucket}{(s3Secret is null ? "" : " (other secret)")}{(s3Endpoint is null ? "" : $" at {s3Endpoint.Port}")}";
-        var domino = existing.Deployments.FirstOrDefault()?.Id ?? (await WithAsync<ConnectionService, Client.Shared.SaveResult>(s =>
+        var domino = existing.Deployments.FirstOrDefault()?.Id ?? (await WithAsync<ConnectionService, Contracts.Shared.SaveResult>(s =>
             s.SaveDeploymentAsync(null, new DominoDeploymentForm
             {
                 Name = "Domino",
                 ApiUrl = fixture.Domino.Url.ToString(),
                 RegistryHost = fixture.DominoRegistry.Host,
             }, default))).Id;
-        var s3 = existing.S3Targets.FirstOrDefault(t => t.Name == s3Name)?.Id ?? (await WithAsync<ConnectionService, Client.Shared.SaveResult>(s =>
+        var s3 = existing.S3Targets.FirstOrDefault(t => t.Name == s3Name)?.Id ?? (await WithAsync<ConnectionService, Contracts.Shared.SaveResult>(s =>
             s.SaveS3TargetAsync(null, new S3TargetForm
             {
                 Name = s3Name,
@@ -119,7 +139,7 @@ public sealed class ExportsHost : IAsyncDisposable
                 AccessKeyId = Testbed.S3.S3Server.Credentials.AccessKey,
                 SecretAccessKey = s3Secret ?? Testbed.S3.S3Server.Credentials.SecretKey,
             }, default))).Id;
-        var registry = existing.Registries.FirstOrDefault()?.Id ?? (await WithAsync<ConnectionService, Client.Shared.SaveResult>(s =>
+        var registry = existing.Registries.FirstOrDefault()?.Id ?? (await WithAsync<ConnectionService, Contracts.Shared.SaveResult>(s =>
             s.SaveRegistryAsync(null, new RegistryTargetForm
             {
                 Name = "Registry",
@@ -133,13 +153,13 @@ public sealed class ExportsHost : IAsyncDisposable
 
     public async Task StoreKeyAsync(PortalUser user, int deploymentId, DominoUser dominoUser)
     {
-        var saved = await WithAsync<DominoKeyService, Client.Profile.SaveKeyResult>(s => s.SaveAsync(user, deploymentId, dominoUser.ApiKey, default));
+        var saved = await WithAsync<DominoKeyService, Contracts.Profile.SaveKeyResult>(s => s.SaveAsync(user, deploymentId, dominoUser.ApiKey, default));
         Assert.True(saved.Succeeded, saved.Message);
     }
 
     public async Task<int> CreateExportAsync(PortalUser user, ExportForm form)
     {
-        var saved = await WithAsync<ExportService, Client.Shared.SaveResult>(s => s.SaveAsync(user, null, form, default));
+        var saved = await WithAsync<ExportForms, Contracts.Shared.SaveResult>(s => s.SaveAsync(user, null, form, default));
         Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
         return saved.Id!.Value;
     }
@@ -147,7 +167,7 @@ public sealed class ExportsHost : IAsyncDisposable
     /// <summary>"Run now": a queued run (its Hangfire job is left in storage; the test runs it).</summary>
     public async Task<long> QueueRunAsync(PortalUser user, int exportId)
     {
-        var started = await WithAsync<ExportService, RunStarted>(s => s.RunNowAsync(user, exportId, RunTrigger.Manual, default));
+        var started = await WithAsync<ExportActions, RunStarted>(s => s.RunNowAsync(user, exportId, RunTrigger.Manual, default));
         Assert.True(started.Succeeded, started.Message);
         return started.RunId!.Value;
     }
@@ -155,7 +175,7 @@ public sealed class ExportsHost : IAsyncDisposable
     public Task RunAsync(long runId, CancellationToken cancellationToken = default) => Get<ExportRunner>().RunAsync(runId, cancellationToken);
 
     public Task<Run> RunRecordAsync(long runId) => DbAsync(db => db.Runs.AsNoTracking()
-        .Include(r => r.Stages).Include(r => r.Files).Include(r => r.Images).SingleAsync(r => r.Id == runId));
+        .Include(r => r.Stages).Include(r => r.Files).Include(r => r.Images).Include(r => r.Layers).SingleAsync(r => r.Id == runId));
 
     public Task<Export> ExportRecordAsync(int exportId) => DbAsync(db => db.Exports.AsNoTracking().SingleAsync(e => e.Id == exportId));
 

@@ -3,8 +3,8 @@ using Hangfire.Server;
 using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Domain.Runs;
 using Portal.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.Tests.Integration.Runs;
 

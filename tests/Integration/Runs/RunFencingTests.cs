@@ -5,6 +5,7 @@ using Portal.Exports;
 using Portal.Runs;
 using Portal.Testbed.Domino;
 using Portal.Testbed.Network;
+using Portal.Contracts.Runs;
 
 namespace Portal.Tests.Integration.Runs;
 
@@ -74,7 +75,7 @@ public sealed class RunFencingTests(PortalExportsFixture fixture) : PortalExport
             Assert.Contains("could not be reached", failed.Message, StringComparison.Ordinal);
             Assert.Single(await OpenUploadsAsync(scenario.S3Prefix));
 
-            var archived = await Host.WithAsync<ExportService, Client.Shared.SaveResult>(s => s.ArchiveAsync(scenario.User, scenario.ExportId, default));
+            var archived = await Host.WithAsync<ExportActions, Contracts.Shared.SaveResult>(s => s.ArchiveAsync(scenario.User, scenario.ExportId, default));
             var queued = Host.Get<JobStorage>().GetMonitoringApi().EnqueuedJobs("default", 0, 1000);
             var aborted = await Host.WithAsync<UploadCleanupJob, int?>(j => j.AbortUploadsAsync(scenario.ExportId, default));
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Runs;
-using Portal.Exports;
 using Portal.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.Tests.Integration.Runs;
 

@@ -1,6 +1,6 @@
 using Portal.Accounts;
-using Portal.Client.Exports;
 using Portal.Testbed.Domino;
+using Portal.Contracts.Exports;
 
 namespace Portal.Tests.Integration.Runs;
 

@@ -8,12 +8,13 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Accounts;
 using Portal.Client.Admin;
-using Portal.Client.Profile;
 using Portal.Connections;
 using Portal.Data;
 using Portal.Profile;
 using Portal.Testbed.Domino;
 using Portal.V1;
+using Portal.Contracts.Admin;
+using Portal.Contracts.Profile;
 
 namespace Portal.Tests.Integration.Support;
 
@@ -118,10 +119,10 @@ public class PortalHost : IAsyncLifetime
         var accounts = sp.GetRequiredService<AccountService>();
         var (result, user) = await accounts.RegisterAsync(email, Password);
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
-        if (approve && user.Status != Portal.Client.Accounts.AccountStatus.Approved)
+        if (approve && user.Status != Portal.Contracts.Accounts.AccountStatus.Approved)
             Assert.True((await accounts.ApproveAsync(user.Id, "test")).Succeeded);
         var admin = (await sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>().GetRolesAsync(user))
-            .Contains(Portal.Client.Accounts.PortalRoles.Admin);
+            .Contains(Portal.Contracts.Accounts.PortalRoles.Admin);
         return new PortalUser(user.Id, email, admin);
     });
 

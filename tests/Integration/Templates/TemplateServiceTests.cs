@@ -1,7 +1,7 @@
-using Portal.Client.Shared;
-using Portal.Client.Templates;
 using Portal.Templates;
 using Portal.Tests.Integration.Runs;
+using Portal.Contracts.Shared;
+using Portal.Contracts.Templates;
 
 namespace Portal.Tests.Integration.Templates;
 
@@ -15,6 +15,23 @@ public sealed class TemplateServiceTests(PortalExportsFixture fixture) : PortalE
         var standard = Assert.Single(templates);
         Assert.True(standard.IsStandard);
         Assert.Equal("FROM {DOMINO_DOCKER_IMAGE}\n", standard.Content);
+    }
+
+    [Fact]
+    public async Task The_list_says_which_path_each_template_takes_and_why()
+    {
+        await Host.WithAsync<TemplateService, SaveResult>(t => t.SaveAsync(null,
+            new TemplateForm { Name = "Labelled", Content = "FROM {DOMINO_DOCKER_IMAGE}\nLABEL team=\"data\"\n" }, default));
+        await Host.WithAsync<TemplateService, SaveResult>(t => t.SaveAsync(null,
+            new TemplateForm { Name = "Builds", Content = "FROM {DOMINO_DOCKER_IMAGE}\nRUN pip install pandas\n" }, default));
+
+        var templates = (await Host.WithAsync<TemplateService, IReadOnlyList<TemplateDto>>(t => t.ListAsync(default))).ToDictionary(t => t.Name);
+
+        Assert.Equal("Registry", templates["Standard"].Path);
+        Assert.Equal("Registry", templates["Labelled"].Path);
+        Assert.Equal("Engine", templates["Builds"].Path);
+        Assert.Contains("RUN", templates["Builds"].PathReason, StringComparison.Ordinal);
+        Assert.All(templates.Values, t => Assert.False(string.IsNullOrWhiteSpace(t.PathReason)));
     }
 
     [Fact]

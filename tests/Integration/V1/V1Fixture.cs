@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Accounts;
-using Portal.Domain.Runs;
 using Portal.Exports;
 using Portal.Runs;
 using Portal.Testbed.Domino;
 using Portal.Tests.Integration.Support;
+using Portal.Contracts.Runs;
 
 namespace Portal.Tests.Integration.V1;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Portal.Client.Exports;
-using Portal.Domain.Runs;
 using Portal.Tests.Integration.Support;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Runs;
 
 namespace Portal.Tests.Integration.V1;
 

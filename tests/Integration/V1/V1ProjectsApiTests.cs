@@ -2,13 +2,12 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Domain.Runs;
 using Portal.Exports;
 using Portal.Profile;
 using Portal.Runs;
 using Portal.Security;
-using Portal.Testbed.Domino;
 using Portal.Tests.Integration.Support;
+using Portal.Contracts.Runs;
 
 namespace Portal.Tests.Integration.V1;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Client.Admin;
 using Portal.Exports;
 using Portal.Testbed.Domino;
 using Portal.Tests.Integration.Support;
+using Portal.Contracts.Admin;
 
 namespace Portal.Tests.Integration.V1;
 

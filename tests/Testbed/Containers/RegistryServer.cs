@@ -10,7 +10,9 @@ namespace Portal.Testbed.Containers;
 /// <summary>How a test registry behaves.</summary>
 /// <param name="Username">With <paramref name="Password"/>: the registry requires this htpasswd login.</param>
 /// <param name="ReadOnly">The registry serves pulls but refuses every push (distribution's maintenance mode).</param>
-public sealed record RegistryServerOptions(string? Username = null, string? Password = null, bool ReadOnly = false);
+/// <param name="Tokens">The registry wants bearer tokens from this server (<c>auth: token</c>), as Docker Hub, GHCR, Harbor and Quay do.</param>
+public sealed record RegistryServerOptions(string? Username = null, string? Password = null, bool ReadOnly = false,
+    Registries.TokenServer? Tokens = null);
 
 /// <summary>A manifest as the registry stores it, with the digest the registry answered.</summary>
 public sealed record RegistryManifest(string Digest, string MediaType, byte[] Bytes)
@@ -24,8 +26,12 @@ public sealed record RegistryManifest(string Digest, string MediaType, byte[] By
 /// </summary>
 public sealed class RegistryServer : IAsyncDisposable
 {
-    /// <summary>Ask for both schema 2 types: distribution 2.8 answers an OCI-only Accept with a converted schema 1 manifest.</summary>
-    private const string ManifestTypes = "application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json";
+    /// <summary>
+    /// Ask for every schema 2 type, indexes included: distribution 2.8 answers an OCI-only Accept with a converted
+    /// schema 1 manifest, and an index it is not asked for with the manifest of one platform.
+    /// </summary>
+    private const string ManifestTypes = "application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json, " +
+                                         "application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.oci.image.index.v1+json";
 
     private readonly ServiceProcess _process;
     private readonly string _directory;
@@ -36,13 +42,18 @@ public sealed class RegistryServer : IAsyncDisposable
         _directory = directory;
         Port = port;
         Options = options;
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
+        Http = options.Tokens is { } tokens
+            ? new HttpClient(new Registries.TokenAuthHandler(tokens)) { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromMinutes(10) }
+            : new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromMinutes(10) };
         if (options.Username is not null)
             Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
                 Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.Username}:{options.Password}")));
     }
 
     public int Port { get; }
+
+    /// <summary>Where the registry keeps its data (blobs, repositories, upload sessions).</summary>
+    public string DataDirectory => Path.Combine(_directory, "data");
 
     public RegistryServerOptions Options { get; }
 
@@ -52,7 +63,7 @@ public sealed class RegistryServer : IAsyncDisposable
     /// </summary>
     public string Host => $"localhost:{Port}";
 
-    /// <summary>An HTTP client for the registry API, logged in if the registry needs it.</summary>
+    /// <summary>An HTTP client for the registry API, logged in if the registry needs it (its timeout allows publishing multi-GiB layers).</summary>
     public HttpClient Http { get; }
 
     public static async Task<RegistryServer> StartAsync(RegistryServerOptions? options = null)
@@ -89,6 +100,26 @@ public sealed class RegistryServer : IAsyncDisposable
                 throw;
             }
         }
+    }
+
+    /// <summary>
+    /// Upload sessions the registry would still resume for a repository: folders with their <c>startedat</c> file.
+    /// (When a session is cancelled while a request that was cut off is still closing, distribution writes that
+    /// request's hash state into a folder of its own afterwards; without <c>startedat</c> it is no session.)
+    /// </summary>
+    public IReadOnlyList<string> OpenUploads(string repository)
+    {
+        var uploads = Path.Combine(DataDirectory, "docker", "registry", "v2", "repositories", repository, "_uploads");
+        return Directory.Exists(uploads)
+            ? Directory.GetDirectories(uploads).Where(d => File.Exists(Path.Combine(d, "startedat"))).Select(d => Path.GetFileName(d)).ToList()
+            : [];
+    }
+
+    /// <summary>Whether the repository holds a blob (HEAD).</summary>
+    public async Task<bool> HasBlobAsync(string repository, string digest)
+    {
+        using var response = await Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"v2/{repository}/blobs/{digest}"));
+        return response.IsSuccessStatusCode;
     }
 
     public async Task<RegistryManifest?> FindManifestAsync(string repository, string reference)
@@ -155,7 +186,19 @@ public sealed class RegistryServer : IAsyncDisposable
               secret: {Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}
 
             """));
-        if (options.Username is not null)
+        if (options.Tokens is { } tokens)
+        {
+            config.Append(CultureInfo.InvariantCulture, $"""
+                auth:
+                  token:
+                    realm: {tokens.Realm}
+                    service: {Registries.TokenServer.Service}
+                    issuer: {Registries.TokenServer.Issuer}
+                    rootcertbundle: {tokens.CertificatePath}
+
+                """);
+        }
+        else if (options.Username is not null)
         {
             var htpasswd = ServiceProcess.Require("htpasswd", "apache2-utils");
             var line = await ServiceProcess.RunAsync(htpasswd, "-Bbn", options.Username, options.Password ?? "");

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Domain;
 using Portal.Domain.Domino;
+using Portal.Domain;
 
 namespace Portal.Testbed.Domino;
 

@@ -8,12 +8,18 @@
 //   into the object's file, so a request that broke off left a truncated object;
 // - conditional writes: If-None-Match: * and If-Match on PutObject, If-Match on DeleteObject answer
 //   412 PreconditionFailed (404 NoSuchKey for If-Match on a missing key) as S3 does since 2024-2025; s3rver ignored them.
-//   S3RVER_CONDITIONAL_WRITES=0 keeps ignoring them, as some S3-compatible stores still do.
+//   S3RVER_CONDITIONAL_WRITES=0 keeps ignoring them, as some S3-compatible stores still do;
+// - additional checksums: a PutObject or UploadPart with x-amz-checksum-sha256 is refused with 400 BadDigest (and
+//   nothing stored) when the bytes do not have that SHA-256, and answers with the header when they do. s3rver ignored
+//   the header, so a body corrupted on the way was stored all the same.
 // Exits when its standard input closes, so a test process that dies takes its server with it.
-import { randomUUID } from 'node:crypto';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { Transform } from 'node:stream';
 import S3rver from '@20minutes/s3rver';
+import S3Error from '@20minutes/s3rver/lib/models/error.js';
 
 const [directory, ...buckets] = process.argv.slice(2);
 if (!directory) {
@@ -38,17 +44,61 @@ server.store.putObject = async function putObject(object) {
   const objectPath = this.getResourcePath(object.bucket, object.key, 'object');
   await fs.mkdir(path.dirname(objectPath), { recursive: true });
   const temp = `${objectPath}.incomplete-${randomUUID()}`;
-  let size, md5;
-  try {
-    [size, md5] = await this.putContent(temp, object.content);
-  } catch (err) {
-    await fs.rm(temp, { force: true });
-    throw err;
-  }
+  const [size, md5] = await writeChecked(this, temp, object.content);
   await fs.rename(temp, objectPath);
   await this.putMetadata(object.bucket, object.key, object.metadata, md5);
   return { size, md5 };
 };
+
+// A part goes to a temporary file too, so a part refused for its checksum leaves the part it replaced.
+const putPart = server.store.putPart;
+server.store.putPart = async function (bucket, uploadId, partNumber, content) {
+  if (!requests.getStore()?.headers['x-amz-checksum-sha256']) return putPart.call(this, bucket, uploadId, partNumber, content);
+  const partPath = path.join(this.getResourcePath(bucket, undefined, 'uploads'), uploadId, partNumber.toString());
+  await fs.mkdir(path.dirname(partPath), { recursive: true });
+  const temp = `${partPath}.incomplete-${randomUUID()}`;
+  const [size, md5] = await writeChecked(this, temp, content);
+  await fs.rename(temp, partPath);
+  await fs.writeFile(`${partPath}.md5`, md5);
+  return { size, md5 };
+};
+
+// The request being served, so the store can see its checksum header.
+const requests = new AsyncLocalStorage();
+
+/**
+ * Writes content to a file, hashing it on the way when the request names a SHA-256; the file is removed and 400
+ * BadDigest thrown when the bytes do not have it. Returns [size, md5].
+ */
+async function writeChecked(store, file, content) {
+  const ctx = requests.getStore();
+  const expected = ctx?.headers['x-amz-checksum-sha256'];
+  const hash = expected ? createHash('sha256') : null;
+  const hashed = !hash ? content
+    : Buffer.isBuffer(content) ? (hash.update(content), content)
+    : passThrough(content, (chunk) => hash.update(chunk));
+  let size, md5;
+  try {
+    [size, md5] = await store.putContent(file, hashed);
+  } catch (err) {
+    await fs.rm(file, { force: true });
+    throw err;
+  }
+  if (!hash) return [size, md5];
+  const actual = hash.digest('base64');
+  if (actual !== expected) {
+    await fs.rm(file, { force: true });
+    throw new S3Error('BadDigest', 'The SHA256 you specified did not match the calculated checksum.');
+  }
+  ctx.set('x-amz-checksum-sha256', actual);
+  return [size, md5];
+}
+
+function passThrough(source, onChunk) {
+  const through = new Transform({ transform(chunk, _encoding, callback) { onChunk(chunk); callback(null, chunk); } });
+  source.on('error', (err) => through.destroy(err)); // a request that breaks off fails the write, as before
+  return source.pipe(through);
+}
 
 const conditionalWrites = process.env.S3RVER_CONDITIONAL_WRITES !== '0';
 
@@ -81,10 +131,12 @@ async function precondition(ctx, bucket, key) {
 
 // Runs before s3rver's own middleware.
 server.middleware.unshift(async (ctx, next) => {
-  // The SDK sends x-amz-copy-source URL-encoded ('/' as %2F); s3rver only calls decodeURI on it,
-  // so CopyObject and UploadPartCopy would look for a key that does not exist.
+  // The SDK sends x-amz-copy-source URL-encoded ('/' as %2F); s3rver only calls decodeURI on it, so CopyObject and
+  // UploadPartCopy would look for a key that does not exist. Decoded once here and encoded again (keeping '/'), the
+  // header survives s3rver's own decodeURI as S3 reads it: decoded exactly once, so a key holding a literal escape
+  // ('percent%20literal.txt') is copied from itself, not from 'percent literal.txt'.
   const source = ctx.headers['x-amz-copy-source'];
-  if (source) ctx.headers['x-amz-copy-source'] = decodeURIComponent(source);
+  if (source) ctx.headers['x-amz-copy-source'] = encodeURI(decodeURIComponent(source));
 
   // s3rver answers NotImplemented to ListMultipartUploads and 405 to AbortMultipartUpload. Both are
   // served here from s3rver's own upload folders so the engine's clean-up of abandoned multipart
@@ -129,6 +181,9 @@ server.middleware.unshift(async (ctx, next) => {
       .replace(/&#x27;/g, '&apos;');
   }
 });
+
+// First of all: the store's methods see the request they serve.
+server.middleware.unshift((ctx, next) => requests.run(ctx, next));
 
 async function listUploads(ctx, bucket, uploadsDir, prefix) {
   let ids = [];

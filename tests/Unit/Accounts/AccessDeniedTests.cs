@@ -1,6 +1,7 @@
 using Bunit;
 using Portal.Client.Accounts;
 using Portal.Tests.Unit.Support;
+using Portal.Contracts.Accounts;
 
 namespace Portal.Tests.Unit.Accounts;
 

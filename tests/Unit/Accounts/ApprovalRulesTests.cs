@@ -1,6 +1,6 @@
 using Portal.Accounts;
 using Portal.Client.Accounts;
-using Portal.Tests.Unit.Support;
+using Portal.Contracts.Accounts;
 
 namespace Portal.Tests.Unit.Accounts;
 
@@ -89,11 +89,11 @@ public sealed class ApprovalRulesTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(Portal.Client.Admin.UserAction.Approve)]
-    [InlineData(Portal.Client.Admin.UserAction.Reject)]
-    [InlineData(Portal.Client.Admin.UserAction.Disable)]
-    [InlineData(Portal.Client.Admin.UserAction.GrantAdmin)]
-    public async Task Acting_on_an_account_that_does_not_exist_says_so_and_changes_nothing(Portal.Client.Admin.UserAction action)
+    [InlineData(Portal.Contracts.Admin.UserAction.Approve)]
+    [InlineData(Portal.Contracts.Admin.UserAction.Reject)]
+    [InlineData(Portal.Contracts.Admin.UserAction.Disable)]
+    [InlineData(Portal.Contracts.Admin.UserAction.GrantAdmin)]
+    public async Task Acting_on_an_account_that_does_not_exist_says_so_and_changes_nothing(Portal.Contracts.Admin.UserAction action)
     {
         var before = await scope.Accounts.ListAsync();
 

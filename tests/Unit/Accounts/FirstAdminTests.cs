@@ -1,5 +1,5 @@
 using Portal.Client.Accounts;
-using Portal.Tests.Unit.Support;
+using Portal.Contracts.Accounts;
 
 namespace Portal.Tests.Unit.Accounts;
 

@@ -1,6 +1,5 @@
 using Portal.Accounts;
-using Portal.Client.Accounts;
-using Portal.Tests.Unit.Support;
+using Portal.Contracts.Accounts;
 
 namespace Portal.Tests.Unit.Accounts;
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Portal.Accounts.SingleSignOn;
 using Portal.Client.Accounts;
 using static Portal.Tests.Unit.Accounts.ProviderAccounts;
+using Portal.Contracts.Accounts;
 
 namespace Portal.Tests.Unit.Accounts;
 

@@ -1,6 +1,7 @@
 using Portal.Accounts.SingleSignOn;
 using Portal.Client.Accounts;
 using static Portal.Tests.Unit.Accounts.ProviderAccounts;
+using Portal.Contracts.Accounts;
 
 namespace Portal.Tests.Unit.Accounts;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Accounts.SingleSignOn;
-using Portal.Client.Accounts;
+using Portal.Contracts.Accounts;
 using Portal.Data;
 using static Portal.Tests.Unit.Accounts.ProviderAccounts;
 

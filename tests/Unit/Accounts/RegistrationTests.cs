@@ -1,4 +1,3 @@
-using Portal.Tests.Unit.Support;
 
 namespace Portal.Tests.Unit.Accounts;
 

@@ -2,6 +2,8 @@ using Bunit;
 using Portal.Client.Accounts;
 using Portal.Client.Admin;
 using Portal.Tests.Unit.Support;
+using Portal.Contracts.Accounts;
+using Portal.Contracts.Admin;
 
 namespace Portal.Tests.Unit.Admin;
 

@@ -1,6 +1,6 @@
 using Bunit;
-using Portal.Client.Shared;
 using Portal.Tests.Unit.Support;
+using Portal.Contracts.Shared;
 
 namespace Portal.Tests.Unit.Admin;
 

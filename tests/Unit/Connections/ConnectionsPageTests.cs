@@ -1,8 +1,9 @@
 using Bunit;
 using MudBlazor;
 using Portal.Client.Connections;
-using Portal.Client.Shared;
 using Portal.Tests.Unit.Support;
+using Portal.Contracts.Connections;
+using Portal.Contracts.Shared;
 
 namespace Portal.Tests.Unit.Connections;
 

@@ -5,6 +5,7 @@ using Portal.Client.Exports;
 using Portal.Client.Pages;
 using Portal.Tests.Unit.Support;
 using Portal.Tests.Unit.Support.Fakes;
+using Portal.Contracts.Dashboard;
 
 namespace Portal.Tests.Unit.Dashboard;
 

@@ -2,15 +2,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Accounts;
-using Portal.Client.Exports;
 using Portal.Connections;
 using Portal.Dashboard;
 using Portal.Data;
-using Portal.Domain.Runs;
 using Portal.Exports;
 using Portal.Health;
 using Portal.Runs;
-using Portal.Tests.Unit.Support;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Runs;
 
 namespace Portal.Tests.Unit.Dashboard;
 
@@ -128,7 +127,7 @@ public sealed class DashboardServiceTests : IAsyncLifetime
 
     private sealed record DailyRunsRow(int Succeeded, int Failed, int Skipped, long Bytes);
 
-    private static DailyRunsRow Row(Portal.Client.Dashboard.DailyRuns d) => new(d.Succeeded, d.Failed, d.Skipped, d.Bytes);
+    private static DailyRunsRow Row(Portal.Contracts.Dashboard.DailyRuns d) => new(d.Succeeded, d.Failed, d.Skipped, d.Bytes);
 
     private DashboardService Service() => new(portal.Services.CreateScope().ServiceProvider.GetRequiredService<PortalDbContext>(), time);
 

@@ -1,4 +1,5 @@
 using Portal.Client.Exports;
+using Portal.Contracts.Exports;
 
 namespace Portal.Tests.Unit.Exports;
 

@@ -3,6 +3,7 @@ using Bunit;
 using Portal.Client.Exports;
 using Portal.Tests.Unit.Support;
 using Portal.Tests.Unit.Support.Fakes;
+using Portal.Contracts.Exports;
 
 namespace Portal.Tests.Unit.Exports;
 
@@ -131,7 +132,7 @@ public sealed class ExportEditorTests : ComponentTest
     [Fact]
     public void Save_errors_land_on_their_fields_and_the_rest_above_the_form()
     {
-        Exports.SaveResult = Portal.Client.Shared.SaveResult.Invalid(new Dictionary<string, string[]>
+        Exports.SaveResult = Portal.Contracts.Shared.SaveResult.Invalid(new Dictionary<string, string[]>
         {
             ["DominoProjectName"] = ["Your key has no permission to change this project's settings."],
             [""] = ["The export could not be saved."],
@@ -150,7 +151,7 @@ public sealed class ExportEditorTests : ComponentTest
     [Fact]
     public void A_successful_save_raises_OnSaved_with_the_new_id()
     {
-        Exports.SaveResult = Portal.Client.Shared.SaveResult.Ok(42);
+        Exports.SaveResult = Portal.Contracts.Shared.SaveResult.Ok(42);
         int? saved = null;
         var editor = Render<ExportEditor>(p => p
             .Add(e => e.Initial, new ExportForm { GroupName = "team", ProjectName = "model" })

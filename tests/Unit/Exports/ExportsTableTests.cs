@@ -1,9 +1,10 @@
 using Bunit;
 using MudBlazor;
 using Portal.Client.Exports;
-using Portal.Client.Shared;
 using Portal.Tests.Unit.Support;
 using Portal.Tests.Unit.Support.Fakes;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Shared;
 
 namespace Portal.Tests.Unit.Exports;
 

@@ -1,6 +1,7 @@
 using Bunit;
 using Portal.Client.Profile;
 using Portal.Tests.Unit.Support;
+using Portal.Contracts.Profile;
 
 namespace Portal.Tests.Unit.Profile;
 

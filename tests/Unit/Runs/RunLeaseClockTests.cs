@@ -82,7 +82,7 @@ public sealed class RunLeaseClockTests
     private static ServiceProvider Services(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddPortalExports(configuration).BuildServiceProvider();
+        return new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddDomain(configuration).AddExports(configuration).AddRuns().BuildServiceProvider();
     }
 
     /// <summary>A clock whose wall time moves on its own while its monotonic timestamp stands still.</summary>

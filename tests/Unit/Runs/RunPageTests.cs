@@ -1,8 +1,9 @@
 using Bunit;
 using Portal.Client.Runs;
-using Portal.Client.Shared;
 using Portal.Tests.Unit.Support;
 using Portal.Tests.Unit.Support.Fakes;
+using Portal.Contracts.Runs;
+using Portal.Contracts.Shared;
 
 namespace Portal.Tests.Unit.Runs;
 
@@ -33,14 +34,16 @@ public sealed class RunPageTests : ComponentTest
             Samples.Details(Samples.Run(315, bytesDone: 60 * MiB, bytesTotal: 100 * MiB, filesDone: 6, filesTotal: 10)),
             Samples.Details(Samples.Run(290, bytesDone: 100 * MiB, bytesTotal: 100 * MiB, filesDone: 10, filesTotal: 10, message: "10 files")));
 
-        var page = RenderRun(refresh: TimeSpan.FromMilliseconds(30));
+        var page = RenderRun(refresh: TimeSpan.FromSeconds(1));
 
+        Time.Advance(TimeSpan.FromSeconds(1));
         page.WaitForAssertion(() => Assert.Equal("6 of 10", page.Find("[data-testid=files-progress]").TextContent.Trim()), TimeSpan.FromSeconds(5));
+        Time.Advance(TimeSpan.FromSeconds(1));
         page.WaitForAssertion(() => Assert.Equal("Succeeded", page.Find("[data-testid=status-chip]").TextContent.Trim()), TimeSpan.FromSeconds(5));
         Assert.Empty(page.FindAll("[data-testid=run-progress]"));
         Assert.Empty(page.FindAll("[data-testid=cancel-run]"));
         var gets = Runs.Gets;
-        Thread.Sleep(200);
+        Time.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(gets, Runs.Gets);
     }
 
@@ -130,6 +133,29 @@ public sealed class RunPageTests : ComponentTest
         var row = page.Find("[data-testid=run-images] tbody tr");
         Assert.Contains("registry:5000/team/model:v3", row.TextContent);
         Assert.Contains("sha256:abc123", row.TextContent);
+    }
+
+    [Fact]
+    public void Lists_each_layer_of_a_registry_copy_with_its_outcome_and_speed()
+    {
+        Runs.Current = Samples.Details(Samples.Run(300)) with
+        {
+            ImagePath = "Registry",
+            Layers =
+            [
+                new RunLayerDto("sha256:base", "application/vnd.oci.image.layer.v1.tar+gzip", 4 << 20, "Present", 1, 0.01, null),
+                new RunLayerDto("sha256:new", "application/vnd.oci.image.layer.v1.tar+gzip", 8 << 20, "Copied", 2, 2, null),
+            ],
+        };
+
+        var page = RenderRun();
+
+        Assert.Equal("1 copied (8 MiB), 1 already at the target or mounted", page.Find("[data-testid=run-layers-summary]").TextContent);
+        var rows = page.FindAll("[data-testid=run-layers] tbody tr");
+        Assert.Contains("Present", rows[0].TextContent);
+        Assert.Contains("–", rows[0].TextContent);
+        Assert.Contains("Copied", rows[1].TextContent);
+        Assert.Contains("4 MiB/s", rows[1].TextContent);
     }
 
     [Fact]

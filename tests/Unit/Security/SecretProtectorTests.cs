@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Security;
-using Portal.Tests.Unit.Support;
 
 namespace Portal.Tests.Unit.Security;
 

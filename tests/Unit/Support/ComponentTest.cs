@@ -2,17 +2,20 @@ using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
 using MudBlazor.Services;
 using Portal.Client.Accounts;
 using Portal.Client.Admin;
-using Portal.Client.Connections;
-using Portal.Client.Dashboard;
-using Portal.Client.Exports;
-using Portal.Client.Profile;
-using Portal.Client.Runs;
-using Portal.Client.Templates;
 using Portal.Tests.Unit.Support.Fakes;
+using Portal.Contracts.Accounts;
+using Portal.Contracts.Admin;
+using Portal.Contracts.Connections;
+using Portal.Contracts.Dashboard;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Profile;
+using Portal.Contracts.Runs;
+using Portal.Contracts.Templates;
 
 namespace Portal.Tests.Unit.Support;
 
@@ -35,6 +38,7 @@ public abstract class ComponentTest : BunitContext, IDisposable
         Services.AddSingleton<ITokensClient>(Tokens);
         Services.AddSingleton<IDashboardClient>(Dashboard);
         Services.AddSingleton<IV1SettingsClient>(V1Settings);
+        Services.AddSingleton<TimeProvider>(Time);
         AddBunitPersistentComponentState();
         Authorization = AddAuthorization();
         SignInAsUser();
@@ -43,6 +47,9 @@ public abstract class ComponentTest : BunitContext, IDisposable
     }
 
     protected BunitAuthorizationContext Authorization { get; }
+
+    /// <summary>The clock the components' timers run on: a test moves it.</summary>
+    protected FakeTimeProvider Time { get; } = new(Samples.Start);
 
     protected FakeExportsClient Exports { get; } = new();
 

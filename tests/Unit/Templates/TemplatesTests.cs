@@ -1,7 +1,8 @@
 using Bunit;
-using Portal.Client.Shared;
 using Portal.Client.Templates;
 using Portal.Tests.Unit.Support;
+using Portal.Contracts.Shared;
+using Portal.Contracts.Templates;
 
 namespace Portal.Tests.Unit.Templates;
 
@@ -35,6 +36,23 @@ public sealed class TemplatesTests : ComponentTest
         Assert.Contains("3 exports", rows[0].TextContent);
         Assert.DoesNotContain("standard", rows[1].TextContent);
         Assert.Contains("1 export", rows[1].TextContent);
+    }
+
+    [Fact]
+    public void Says_which_path_each_templates_exports_take_and_why()
+    {
+        Templates.Items.Add(new TemplateDto(1, "Standard", "FROM {DOMINO_DOCKER_IMAGE}\n", true, 3, Portal.Tests.Unit.Support.Fakes.Samples.Start,
+            "Registry", "Only FROM: the image is copied registry to registry"));
+        Templates.Items.Add(new TemplateDto(2, "Builds", "FROM {DOMINO_DOCKER_IMAGE}\nRUN make\n", false, 1, Portal.Tests.Unit.Support.Fakes.Samples.Start,
+            "Engine", "RUN needs a build: built by the Docker engine"));
+
+        var page = Render<TemplatesPage>();
+
+        var paths = page.FindAll("[data-testid=template-path]");
+        Assert.Contains("registry copy, no Docker engine", paths[0].TextContent);
+        Assert.Contains("Only FROM: the image is copied registry to registry", paths[0].TextContent);
+        Assert.Contains("Docker engine build", paths[1].TextContent);
+        Assert.Contains("RUN needs a build", paths[1].TextContent);
     }
 
     [Fact]

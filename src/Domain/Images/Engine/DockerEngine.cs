@@ -4,6 +4,7 @@ using System.Text;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.Domain.Images.Engine;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Portal.Client.Accounts;
+using Portal.Contracts.Accounts;
 using Portal.Data;
 
 namespace Portal.Accounts.SingleSignOn;

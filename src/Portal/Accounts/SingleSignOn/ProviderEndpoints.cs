@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Portal.Client.Accounts;
+using Portal.Contracts.Accounts;
 using Portal.Data;
 
 namespace Portal.Accounts.SingleSignOn;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Portal.Accounts;
-using Portal.Client.Accounts;
+using Portal.Contracts.Accounts;
 using Portal.Data;
 
 namespace Portal.Components.Account;

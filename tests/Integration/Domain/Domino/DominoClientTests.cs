@@ -1,6 +1,6 @@
 using Portal.Domain.Domino;
-using Portal.Domain.Runs;
 using Portal.Testbed.Domino;
+using Portal.Contracts.Runs;
 
 namespace Portal.Tests.Integration.Domain.Domino;
 

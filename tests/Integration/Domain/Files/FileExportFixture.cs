@@ -1,11 +1,11 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Domain;
 using Portal.Domain.Domino;
 using Portal.Domain.Files;
 using Portal.Domain.Runs;
 using Portal.Testbed.Domino;
 using Portal.Testbed.S3;
+using Portal.Domain;
 
 namespace Portal.Tests.Integration.Domain.Files;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using Portal.Domain.Files;
-using Portal.Domain.Runs;
 using Portal.Testbed.Domino;
+using Portal.Contracts.Runs;
 
 namespace Portal.Tests.Integration.Domain.Files;
 

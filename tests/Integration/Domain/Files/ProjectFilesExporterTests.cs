@@ -1,7 +1,7 @@
 using Portal.Domain.Files;
 using Portal.Domain.Runs;
-using Portal.Domain.S3;
 using Portal.Testbed.Domino;
+using Portal.Contracts.Runs;
 
 namespace Portal.Tests.Integration.Domain.Files;
 
@@ -209,6 +209,33 @@ public sealed class ProjectFilesExporterTests(FileExportFixture fx) : IClassFixt
         await fx.AssertSnapshotAsync(request.Layout.LatestPrefix, head);
         var manifest = await fx.ReadManifestAsync(request.Layout.LatestManifest);
         Assert.Equal(head.Files.Keys.Order(StringComparer.Ordinal), manifest!.Files.Select(f => f.Path));
+    }
+
+    [Fact]
+    public async Task Rotates_names_holding_literal_escapes_to_prior_and_copies_them_server_side()
+    {
+        // Server-side copies name their source in x-amz-copy-source, URL-encoded: a key that holds an escape
+        // ("%20") must not be decoded twice on the way, or the copy reads another key (or none).
+        var (user, project, name) = fx.NewProject("escapes");
+        string[] paths = ["percent%20literal.txt", "slash%2Fliteral/x.txt", "plus+sign.csv", "hash#tag.txt", "mixed %2F+#%25 all.txt"];
+        var v1 = project.Commit(paths.Select((p, i) => Text(p, $"content of {i}")));
+        var first = await fx.ExportAsync(fx.Request(user, project, name));
+        Assert.True(first.Status == StatusCode.Completed, first.Message);
+        // v2 renames each file (same blob, new path: a copy from prior/) and changes one.
+        var v2 = project.Change(
+            upsert: paths.Select((p, i) => Text("renamed/" + p, $"content of {i}")).Append(Text("plus+sign.csv", "changed")),
+            delete: paths.Where(p => p != "plus+sign.csv"));
+        fx.Domino.ClearRequests();
+        var request = fx.Request(user, project, name, first.NewState);
+
+        var second = await fx.ExportAsync(request);
+
+        Assert.True(second.Status == StatusCode.Completed, second.Message);
+        Assert.Equal(1, fx.BlobRequests()); // only the changed file came from Domino; the renamed ones were copied
+        await fx.AssertSnapshotAsync(request.Layout.PriorPrefix, v1);
+        await fx.AssertSnapshotAsync(request.Layout.LatestPrefix, v2);
+        Assert.Equal(v1.Files.Keys.Order(StringComparer.Ordinal),
+            (await fx.ReadManifestAsync(request.Layout.PriorManifest))!.Files.Select(f => f.Path));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Portal.Domain.Files;
 using Portal.Domain.Runs;
 using Portal.Testbed.Domino;
 using Portal.Testbed.Network;
+using Portal.Contracts.Runs;
 
 namespace Portal.Tests.Integration.Domain.Files;
 

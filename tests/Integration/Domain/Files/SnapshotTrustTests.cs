@@ -3,6 +3,7 @@ using Amazon.S3.Model;
 using Portal.Domain.Files;
 using Portal.Domain.Runs;
 using Portal.Testbed.Domino;
+using Portal.Contracts.Runs;
 
 namespace Portal.Tests.Integration.Domain.Files;
 

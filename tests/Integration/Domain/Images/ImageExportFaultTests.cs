@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Images;
-using Portal.Domain.Runs;
 using Xunit.Abstractions;
+using Portal.Contracts.Runs;
 
 namespace Portal.Tests.Integration.Domain.Images;
 

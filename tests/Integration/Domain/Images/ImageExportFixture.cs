@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Domain;
 using Portal.Domain.Domino;
 using Portal.Domain.Images;
 using Portal.Domain.Images.Engine;
 using Portal.Testbed.Containers;
 using Portal.Testbed.Domino;
+using Portal.Domain;
 
 namespace Portal.Tests.Integration.Domain.Images;
 
@@ -56,12 +56,17 @@ public sealed class ImageExportFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>The production registrations, pointed at a Docker endpoint, with quick Domino retries.</summary>
-    public static ServiceProvider CreateServices(Uri dockerEndpoint)
+    /// <summary>
+    /// The production registrations, pointed at a Docker endpoint, with quick Domino retries. These tests are
+    /// about the engine path, so every template takes it (<c>Images:Engine</c> = Always); the registry copy has
+    /// its own tests (Registry/).
+    /// </summary>
+    public static ServiceProvider CreateServices(Uri dockerEndpoint, EngineUse engine = EngineUse.Always)
     {
         var services = new ServiceCollection().AddLogging();
         services.AddImageExport();
         services.Configure<DominoClientOptions>(o => o.RetryDelay = TimeSpan.FromMilliseconds(20));
+        services.Configure<ImagesOptions>(o => o.Engine = engine);
         services.Configure<DockerOptions>(o =>
         {
             o.Endpoint = dockerEndpoint;
@@ -70,16 +75,9 @@ public sealed class ImageExportFixture : IAsyncLifetime
         return services.BuildServiceProvider();
     }
 
-    /// <summary>A Domino user whose project uses a new environment, with one revision per image given.</summary>
-    public (DominoUser User, TestProject Project, TestEnvironment Environment) NewProject(string name, params string?[] revisionImages)
-    {
-        var user = Domino.AddUser("user-" + name);
-        var environment = Domino.AddEnvironment("Env " + name);
-        foreach (var image in revisionImages) environment.AddRevision(image);
-        var project = Domino.AddProject(user, name);
-        project.SelectEnvironment(environment.Id, environment.Revisions.Count);
-        return (user, project, environment);
-    }
+    /// <summary>A Domino user whose project uses a new environment whose revisions are the given images.</summary>
+    public (DominoUser User, TestProject Project, TestEnvironment Environment) NewProject(string name, params string?[] revisionImages) =>
+        Domino.NewProject(name, revisionImages);
 
     /// <summary>A request exporting the project's environment to the target registry as <c>{group}/{name}</c>.</summary>
     public ImageExportRequest Request(DominoUser user, TestProject project, string template = DockerTemplate.StandardText,

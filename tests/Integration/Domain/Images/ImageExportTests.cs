@@ -2,7 +2,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text;
 using Portal.Domain.Images;
-using Portal.Domain.Runs;
+using Portal.Contracts.Runs;
 
 namespace Portal.Tests.Integration.Domain.Images;
 

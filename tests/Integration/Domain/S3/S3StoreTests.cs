@@ -2,6 +2,7 @@ using Portal.Domain.Runs;
 using Portal.Domain.S3;
 using Portal.Testbed.Domino;
 using Portal.Testbed.S3;
+using Portal.Contracts.Runs;
 
 namespace Portal.Tests.Integration.Domain.S3;
 
@@ -31,6 +32,47 @@ public sealed class S3StoreTests : IAsyncLifetime
         var copy = await store.HashAsync("big/copy.bin", default);
         Assert.Equal((content.Length, content.Sha256()), (copy.Size, copy.Sha256));
         Assert.Equal("k1", (await store.GetMetadataAsync("big/copy.bin", default))!["domino-blob-key"]);
+    }
+
+    [Fact]
+    public async Task The_server_checks_SHA256_checksums_as_S3_does_and_refuses_bytes_that_differ()
+    {
+        var body = "checked bytes"u8.ToArray();
+        var right = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(body));
+        var wrong = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData("other bytes"u8.ToArray()));
+
+        var refused = await Assert.ThrowsAsync<Amazon.S3.AmazonS3Exception>(() => _s3.Client.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest
+        {
+            BucketName = Bucket, Key = "checksum/refused.txt", InputStream = new MemoryStream(body), ChecksumSHA256 = wrong,
+        }));
+        var accepted = await _s3.Client.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest
+        {
+            BucketName = Bucket, Key = "checksum/accepted.txt", InputStream = new MemoryStream(body), ChecksumSHA256 = right,
+        });
+
+        Assert.Equal("BadDigest", refused.ErrorCode);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Null(await Store().GetMetadataAsync("checksum/refused.txt", default));
+        Assert.Equal(right, accepted.ChecksumSHA256);
+    }
+
+    [Fact]
+    public async Task Every_write_carries_its_SHA256_and_the_server_confirms_each_part()
+    {
+        var store = Store();
+        var bytes = new byte[5 * 1024 * 1024];
+        new Random(4).NextBytes(bytes);
+        var part = new ArraySegment<byte>(bytes);
+        var uploadId = await store.StartMultipartAsync("checksum/multi.bin", null, default);
+
+        var etag = await store.UploadPartAsync("checksum/multi.bin", uploadId, 1, part, default);
+        await store.CompleteMultipartAsync("checksum/multi.bin", uploadId, [etag], default);
+        await store.PutAsync("checksum/single.txt", "one go"u8.ToArray(), null, null, default);
+
+        // The server answers with x-amz-checksum-sha256 only for a request that sent it, after checking the bytes.
+        Assert.Equal(Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(part)), etag.ChecksumSHA256);
+        Assert.Equal(5 * 1024 * 1024, (await store.HashAsync("checksum/multi.bin", default)).Size);
+        Assert.Equal(6, (await store.HashAsync("checksum/single.txt", default)).Size);
     }
 
     [Fact]

@@ -1,9 +1,9 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Domain;
 using Portal.Domain.Files;
 using Portal.Domain.StatusLogs;
 using Portal.Testbed.S3;
+using Portal.Domain;
 
 namespace Portal.Tests.Integration.Domain.StatusLogs;
 

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text.Json;
 using Portal.Connections;
-using Portal.Domain.Runs;
 using Portal.Exports;
 using Portal.Health;
 using Portal.Runs;
 using Portal.Tests.Integration.Support;
+using Portal.Contracts.Runs;
 
 namespace Portal.Tests.Integration.V1.Conformance;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using Portal.Domain.Runs;
 using Portal.Tests.Integration.Support;
 using static Portal.Tests.Integration.V1.Conformance.V1Messages;
+using Portal.Contracts.Runs;
 
 namespace Portal.Tests.Integration.V1.Conformance;
 

@@ -4,13 +4,13 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Client.Connections;
 using Portal.Connections;
-using Portal.Domain.Runs;
 using Portal.Runs;
 using Portal.Testbed.S3;
 using Portal.Tests.Integration.Support;
 using static Portal.Tests.Integration.V1.Conformance.V1Messages;
+using Portal.Contracts.Connections;
+using Portal.Contracts.Runs;
 
 namespace Portal.Tests.Integration.V1.Conformance;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Portal.Domain;
 using Portal.Domain.Files;
+using Portal.Domain;
 
 namespace Portal.Tests.Unit.Domain.Files;
 

@@ -4,8 +4,8 @@ using System.Security.Cryptography.X509Certificates;
 using Docker.DotNet.X509;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Portal.Domain;
 using Portal.Domain.Images.Engine;
+using Portal.Domain;
 
 namespace Portal.Tests.Unit.Domain.Images;
 

@@ -1,5 +1,5 @@
-using Portal.Client.Connections;
-using Portal.Client.Shared;
+using Portal.Contracts.Connections;
+using Portal.Contracts.Shared;
 
 namespace Portal.Tests.Unit.Support.Fakes;
 

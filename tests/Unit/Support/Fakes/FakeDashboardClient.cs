@@ -1,4 +1,4 @@
-using Portal.Client.Dashboard;
+using Portal.Contracts.Dashboard;
 
 namespace Portal.Tests.Unit.Support.Fakes;
 

@@ -1,5 +1,5 @@
-using Portal.Client.Exports;
-using Portal.Client.Shared;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Shared;
 
 namespace Portal.Tests.Unit.Support.Fakes;
 
@@ -49,4 +49,14 @@ public sealed class FakeExportsClient : IExportsClient
     public Task<SaveResult> ArchiveAsync(int id, CancellationToken cancellationToken = default) => Task.FromResult(SaveResult.Ok(id));
 
     public Task<RunStarted> RunNowAsync(int id, CancellationToken cancellationToken = default) => Task.FromResult(RunStarted);
+
+    public Task<RunStarted> VerifyAsync(int id, CancellationToken cancellationToken = default) => Task.FromResult(RunStarted);
+
+    public List<int> ForcedRuns { get; } = [];
+
+    public Task<RunStarted> RunAnywayAsync(int id, CancellationToken cancellationToken = default)
+    {
+        ForcedRuns.Add(id);
+        return Task.FromResult(RunStarted);
+    }
 }

@@ -1,4 +1,4 @@
-using Portal.Client.Profile;
+using Portal.Contracts.Profile;
 
 namespace Portal.Tests.Unit.Support.Fakes;
 

@@ -1,5 +1,5 @@
-using Portal.Client.Runs;
-using Portal.Client.Shared;
+using Portal.Contracts.Runs;
+using Portal.Contracts.Shared;
 
 namespace Portal.Tests.Unit.Support.Fakes;
 

@@ -1,5 +1,5 @@
-using Portal.Client.Shared;
-using Portal.Client.Templates;
+using Portal.Contracts.Shared;
+using Portal.Contracts.Templates;
 
 namespace Portal.Tests.Unit.Support.Fakes;
 

@@ -1,5 +1,5 @@
-using Portal.Client.Accounts;
-using Portal.Client.Admin;
+using Portal.Contracts.Accounts;
+using Portal.Contracts.Admin;
 
 namespace Portal.Tests.Unit.Support.Fakes;
 

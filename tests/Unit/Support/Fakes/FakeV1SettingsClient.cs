@@ -1,6 +1,6 @@
-using Portal.Client.Admin;
-using Portal.Client.Exports;
-using Portal.Client.Shared;
+using Portal.Contracts.Admin;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Shared;
 
 namespace Portal.Tests.Unit.Support.Fakes;
 

@@ -1,5 +1,5 @@
-using Portal.Client.Exports;
-using Portal.Client.Runs;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Runs;
 
 namespace Portal.Tests.Unit.Support.Fakes;
 
@@ -17,20 +17,66 @@ public static class Samples
         ["UTC", "Europe/Berlin"],
         deploymentsWithKey.Length == 0 ? [1] : deploymentsWithKey);
 
-    public static ExportSummary Export(int id, string group = "team", string project = "model", int? lastStatus = 290) => new(
-        id, $"{id:x32}", ExportKind.Project, "u-alice", "alice@example.com", "alice/model", group, project, Enabled: true, Archived: false,
-        "0 * * * *", "UTC", lastStatus, lastStatus is null ? null : "Completed", 1, Start, 12.5, Start.AddHours(1), Running: false);
+    public static ExportSummary Export(int id, string group = "team", string project = "model", int? lastStatus = 290) => new()
+    {
+        Id = id,
+        ExportKey = $"{id:x32}",
+        Kind = ExportKind.Project,
+        OwnerId = "u-alice",
+        OwnerEmail = "alice@example.com",
+        Source = "alice/model",
+        GroupName = group,
+        ProjectName = project,
+        Enabled = true,
+        Archived = false,
+        Schedule = "0 * * * *",
+        TimeZone = "UTC",
+        LastStatus = lastStatus,
+        LastStatusName = lastStatus is null ? null : "Completed",
+        LastRunId = 1,
+        LastRunAt = Start,
+        LastDurationSeconds = 12.5,
+        NextRunAt = Start.AddHours(1),
+        Running = false,
+    };
 
-    public static RunSummary Run(int status, long bytesDone = 0, long bytesTotal = 0, int filesDone = 0, int filesTotal = 0, string? message = null) => new(
-        1, 3, 5, "Manual", status, StatusName(status), message, Start, Start.AddSeconds(1), status is 210 or >= 300 or 220 ? null : Start.AddSeconds(30),
-        filesTotal, filesDone, 0, bytesTotal, bytesDone, 0, 0);
+    public static RunSummary Run(int status, long bytesDone = 0, long bytesTotal = 0, int filesDone = 0, int filesTotal = 0, string? message = null) => new()
+    {
+        Id = 1,
+        ExportId = 3,
+        Number = 5,
+        Trigger = "Manual",
+        Status = status,
+        StatusName = StatusName(status),
+        Message = message,
+        CreatedAt = Start,
+        StartedAt = Start.AddSeconds(1),
+        EndedAt = status is 210 or >= 300 or 220 ? null : Start.AddSeconds(30),
+        FilesTotal = filesTotal,
+        FilesDone = filesDone,
+        BytesTotal = bytesTotal,
+        BytesDone = bytesDone,
+    };
 
     public static RunDetails Details(RunSummary run, IReadOnlyList<RunStageDto>? stages = null, string? exceptionType = null, string? exceptionDetails = null,
-        bool cancelRequested = false, IReadOnlyList<RunImageDto>? images = null) => new(
-        run, new string('a', 32), "team/model", "alice@example.com", "alice@example.com", "node-1", 290, "Completed", "c0ffee", "s3://b/p/latest",
-        null, null, null, null, null, exceptionType, exceptionDetails, cancelRequested,
-        stages ?? [new RunStageDto(300, "Running", Start.AddSeconds(1)), new RunStageDto(310, "ProjectFileExportInitiated", Start.AddSeconds(2))],
-        images ?? []);
+        bool cancelRequested = false, IReadOnlyList<RunImageDto>? images = null) => new()
+    {
+        Summary = run,
+        ExportKey = new string('a', 32),
+        ExportName = "team/model",
+        OwnerEmail = "alice@example.com",
+        TriggeredBy = "alice@example.com",
+        Node = "node-1",
+        FilesStatus = 290,
+        FilesStatusName = "Completed",
+        CommitId = "c0ffee",
+        FilesLocation = "s3://b/p/latest",
+        ExceptionType = exceptionType,
+        ExceptionDetails = exceptionDetails,
+        CancelRequested = cancelRequested,
+        Stages = stages ?? [new RunStageDto(300, "Running", Start.AddSeconds(1)), new RunStageDto(310, "ProjectFileExportInitiated", Start.AddSeconds(2))],
+        Images = images ?? [],
+    };
 
     public static string StatusName(int status) => status switch
     {

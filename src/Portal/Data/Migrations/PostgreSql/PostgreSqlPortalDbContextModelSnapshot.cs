@@ -832,6 +832,10 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.Property<long>("ImageBytesTotal")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ImagePath")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<double?>("ImageSeconds")
                         .HasColumnType("double precision");
 
@@ -841,6 +845,13 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.Property<string>("JobId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Export");
 
                     b.Property<string>("Message")
                         .HasMaxLength(2000)
@@ -983,6 +994,51 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.HasIndex("RunId");
 
                     b.ToTable("RunImages");
+                });
+
+            modelBuilder.Entity("Portal.Runs.RunLayer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("MediaType")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("Seconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("RunLayers");
                 });
 
             modelBuilder.Entity("Portal.Runs.RunStage", b =>
@@ -1204,6 +1260,15 @@ namespace Portal.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Runs.RunLayer", b =>
+                {
+                    b.HasOne("Portal.Runs.Run", null)
+                        .WithMany("Layers")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Runs.RunStage", b =>
                 {
                     b.HasOne("Portal.Runs.Run", null)
@@ -1218,6 +1283,8 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.Navigation("Files");
 
                     b.Navigation("Images");
+
+                    b.Navigation("Layers");
 
                     b.Navigation("Stages");
                 });

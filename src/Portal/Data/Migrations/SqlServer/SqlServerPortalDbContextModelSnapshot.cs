@@ -834,6 +834,10 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<long>("ImageBytesTotal")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ImagePath")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<double?>("ImageSeconds")
                         .HasColumnType("float");
 
@@ -843,6 +847,13 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<string>("JobId")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasDefaultValue("Export");
 
                     b.Property<string>("Message")
                         .HasMaxLength(2000)
@@ -985,6 +996,51 @@ namespace Portal.Data.Migrations.SqlServer
                     b.HasIndex("RunId");
 
                     b.ToTable("RunImages");
+                });
+
+            modelBuilder.Entity("Portal.Runs.RunLayer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("MediaType")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("Seconds")
+                        .HasColumnType("float");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("RunLayers");
                 });
 
             modelBuilder.Entity("Portal.Runs.RunStage", b =>
@@ -1206,6 +1262,15 @@ namespace Portal.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Runs.RunLayer", b =>
+                {
+                    b.HasOne("Portal.Runs.Run", null)
+                        .WithMany("Layers")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Runs.RunStage", b =>
                 {
                     b.HasOne("Portal.Runs.Run", null)
@@ -1220,6 +1285,8 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Navigation("Files");
 
                     b.Navigation("Images");
+
+                    b.Navigation("Layers");
 
                     b.Navigation("Stages");
                 });

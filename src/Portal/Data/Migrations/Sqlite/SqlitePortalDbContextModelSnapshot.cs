@@ -805,6 +805,10 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<long>("ImageBytesTotal")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ImagePath")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("ImageSeconds")
                         .HasColumnType("REAL");
 
@@ -814,6 +818,13 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<string>("JobId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Export");
 
                     b.Property<string>("Message")
                         .HasMaxLength(2000)
@@ -952,6 +963,49 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("RunId");
 
                     b.ToTable("RunImages");
+                });
+
+            modelBuilder.Entity("Portal.Runs.RunLayer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediaType")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Seconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("RunLayers");
                 });
 
             modelBuilder.Entity("Portal.Runs.RunStage", b =>
@@ -1169,6 +1223,15 @@ namespace Portal.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Runs.RunLayer", b =>
+                {
+                    b.HasOne("Portal.Runs.Run", null)
+                        .WithMany("Layers")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Runs.RunStage", b =>
                 {
                     b.HasOne("Portal.Runs.Run", null)
@@ -1183,6 +1246,8 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Navigation("Files");
 
                     b.Navigation("Images");
+
+                    b.Navigation("Layers");
 
                     b.Navigation("Stages");
                 });

@@ -1,0 +1,3 @@
+namespace Portal.Contracts.Accounts;
+
+public sealed record CurrentUser(string Email, string[] Roles);

@@ -1,0 +1,3 @@
+namespace Portal.Contracts.Admin;
+
+public sealed record UserActionResult(bool Succeeded, string Message);

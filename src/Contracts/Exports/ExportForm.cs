@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using Portal.Contracts.Shared;
+
+namespace Portal.Contracts.Exports;
+
+/// <summary>
+/// What a person fills in to create or change an export. Errors name its fields by property name
+/// (<c>nameof(ExportForm.GroupName)</c>), on the server and in the editor alike.
+/// </summary>
+public sealed class ExportForm
+{
+    public ExportKind Kind { get; set; } = ExportKind.Project;
+    public int DominoDeploymentId { get; set; }
+    [StringLength(255), SingleLine, NoClimbing] public string? DominoOwnerName { get; set; }
+    [StringLength(255), SingleLine, NoClimbing] public string? DominoProjectName { get; set; }
+    [StringLength(64), SingleLine, NoClimbing] public string? EnvironmentId { get; set; }
+    [StringLength(128), SingleLine, NoClimbing] public string GroupName { get; set; } = "";
+    [StringLength(128), SingleLine, NoClimbing] public string ProjectName { get; set; } = "";
+    public bool ExportFiles { get; set; } = true;
+    public bool ExportImage { get; set; } = true;
+    public int? S3TargetId { get; set; }
+    public int? RegistryTargetId { get; set; }
+    public int? TemplateId { get; set; }
+    [StringLength(100), SingleLine] public string Schedule { get; set; } = "*/15 * * * *";
+    [StringLength(64), SingleLine] public string TimeZone { get; set; } = "UTC";
+    public bool ForceRun { get; set; }
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>A project export copies files when asked; an environment export never does.</summary>
+    [JsonIgnore]
+    public bool CopiesFiles => Kind == ExportKind.Project && ExportFiles;
+
+    /// <summary>An environment export always pushes its image; a project export when asked.</summary>
+    [JsonIgnore]
+    public bool PushesImage => Kind == ExportKind.Environment || ExportImage;
+
+    /// <summary>A snapshot to send while the person keeps typing.</summary>
+    public ExportForm Copy() => (ExportForm)MemberwiseClone();
+}

@@ -1,3 +1,0 @@
-namespace Portal.Client.Accounts;
-
-public sealed record CurrentUser(string Email, string[] Roles);

@@ -1,7 +1,0 @@
-namespace Portal.Client.Accounts;
-
-public static class PortalRoles
-{
-    public const string Admin = "Admin";
-    public const string User = "User";
-}

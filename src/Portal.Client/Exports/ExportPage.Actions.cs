@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Shared;
+
+namespace Portal.Client.Exports;
+
+// The export's buttons: run now, verify, enable or disable, archive.
+public sealed partial class ExportPage
+{
+    private Task RunNowAsync() => StartAsync(Exports.RunNowAsync);
+
+    private Task RunAnywayAsync() => StartAsync(Exports.RunAnywayAsync);
+
+    private Task VerifyAsync() => StartAsync(Exports.VerifyAsync);
+
+    private async Task StartAsync(Func<int, CancellationToken, Task<RunStarted>> run)
+    {
+        busy = true;
+        try
+        {
+            var started = await run(Id, CancellationToken.None);
+            if (started is { Succeeded: true, RunId: { } runId }) Navigation.NavigateTo($"/runs/{runId}");
+            else message = (false, started.Message);
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private async Task ToggleEnabledAsync()
+    {
+        var enable = !Details!.Summary.Enabled;
+        await ApplyAsync(() => Exports.SetEnabledAsync(Id, enable), enable ? "Enabled: it runs on its schedule again." : "Disabled: it no longer runs on its schedule.");
+    }
+
+    private async Task ArchiveAsync()
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Archive export",
+            "Archive this export? It stops running and leaves the list; its runs are kept.", yesText: "Archive", cancelText: "Cancel");
+        if (confirmed != true) return;
+        var result = await Exports.ArchiveAsync(Id);
+        if (result.Succeeded) Navigation.NavigateTo("/exports");
+        else message = (false, string.Join(" ", result.Errors.Values.SelectMany(v => v)));
+    }
+
+    private async Task ApplyAsync(Func<Task<SaveResult>> action, string done)
+    {
+        busy = true;
+        try
+        {
+            var result = await action();
+            message = result.Succeeded ? (true, done) : (false, string.Join(" ", result.Errors.Values.SelectMany(v => v)));
+            await LoadAsync();
+            if (runs is not null) await runs.ReloadAsync();
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+}

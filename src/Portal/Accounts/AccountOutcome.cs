@@ -1,0 +1,8 @@
+namespace Portal.Accounts;
+
+public enum AccountOutcome
+{
+    Done,
+    NotFound,
+    Refused,
+}

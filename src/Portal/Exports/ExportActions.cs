@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Accounts;
+using Portal.Contracts.Exports;
+using Portal.Contracts.Shared;
+using Portal.Data;
+using Portal.Runs;
+
+namespace Portal.Exports;
+
+/// <summary>The buttons on an export: enable, disable, archive, run now, verify.</summary>
+public sealed class ExportActions(ExportStore exports, RunQueue runs, PortalDbContext db, TimeProvider time)
+{
+    public async Task<SaveResult> SetEnabledAsync(PortalUser user, int id, bool enabled, CancellationToken cancellationToken)
+    {
+        var export = await exports.FindAsync(user, id, cancellationToken);
+        if (export is null || export.Archived) return SaveResult.Missing("This export does not exist.");
+        export.SetEnabled(enabled, time.GetUtcNow());
+        await exports.SaveAsync(export, cancellationToken);
+        return SaveResult.Ok(id);
+    }
+
+    public async Task<SaveResult> ArchiveAsync(PortalUser user, int id, CancellationToken cancellationToken)
+    {
+        var export = await exports.FindAsync(user, id, cancellationToken);
+        if (export is null || export.Archived) return SaveResult.Missing("This export does not exist.");
+        await exports.ArchiveAsync(export, cancellationToken);
+        return SaveResult.Ok(id);
+    }
+
+    /// <param name="force">Export even when nothing changed since the last export (a skip would otherwise be recorded).</param>
+    public async Task<RunStarted> RunNowAsync(PortalUser user, int id, RunTrigger trigger, CancellationToken cancellationToken, bool force = false)
+    {
+        var export = await db.Exports.VisibleTo(user).AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (export is null) return new RunStarted(false, null, "This export does not exist.", NotFound: true);
+        if (export.Archived) return new RunStarted(false, null, "An archived export cannot run.");
+        var run = await runs.QueueAsync(id, trigger, user.Email, cancellationToken, force);
+        return new RunStarted(true, run.Id, force ? $"Run #{run.Number} is queued; it exports even if nothing changed." : $"Run #{run.Number} is queued.");
+    }
+
+    /// <summary>"Verify": a run that reads the export's latest snapshot back from S3 and compares it with its manifest; it writes nothing.</summary>
+    public async Task<RunStarted> VerifyNowAsync(PortalUser user, int id, RunTrigger trigger, CancellationToken cancellationToken)
+    {
+        var export = await db.Exports.VisibleTo(user).AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (export is null) return new RunStarted(false, null, "This export does not exist.", NotFound: true);
+        if (export.Archived) return new RunStarted(false, null, "An archived export cannot be verified.");
+        if (export.Kind != ExportKind.Project || !export.ExportFiles || export.S3DestinationId is null)
+            return new RunStarted(false, null, "This export writes no files to S3, so it has no snapshot to verify.");
+        var run = await runs.QueueAsync(id, trigger, user.Email, cancellationToken, kind: RunKind.Verify);
+        return new RunStarted(true, run.Id, $"Verify run #{run.Number} is queued.");
+    }
+}

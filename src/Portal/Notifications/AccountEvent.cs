@@ -1,0 +1,4 @@
+
+namespace Portal.Notifications;
+
+public sealed record AccountEvent(AccountEventKind Kind, string Email, DateTimeOffset At);

@@ -1,0 +1,8 @@
+
+namespace Portal.Notifications;
+
+public enum AccountEventKind
+{
+    SignedUp,
+    Approved,
+}
