@@ -40,7 +40,7 @@ public sealed partial class RunService(PortalDbContext db, TimeProvider time)
             EnvironmentRevision = run.EnvironmentRevision,
             EnvironmentName = run.EnvironmentName,
             ExceptionType = run.ExceptionType,
-            ExceptionDetails = run.ExceptionDetails,
+            ExceptionDetails = RunErrorDetails.For(user, run.ExceptionDetails),
             CancelRequested = run.CancelRequested,
             Stages = run.Stages.Select(s => new RunStageDto((int)s.Code, s.Code.Name(), s.At)).ToList(),
             Images = run.Images.Select(i => new RunImageDto(i.Reference, i.Digest, i.Size)).ToList(),
