@@ -80,6 +80,7 @@ public static class DependencyInjection
         // A worker answers the orchestrator's health checks (and the metrics scrape), nothing else: no pages, /api, /v1 or dashboard.
         if (!app.Services.GetNodeRole().ServesWeb())
         {
+            app.UseAttemptLimits();
             app.MapHealthApi();
             return app;
         }

@@ -32,8 +32,9 @@ public static class AttemptLimits
             if (context.Items.ContainsKey(item)) attempts.Record(kind, context);
         }));
 
+    /// <summary>A personal access token on <c>/api</c>, or the scrape token on <c>/metrics</c> (ScrapeAccess marks a wrong one).</summary>
     private static bool IsBearerCall(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") && request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+        (request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments(Telemetry.TelemetrySetup.MetricsPath)) && request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsV1KeyCall(HttpRequest request) =>
         request.Path.StartsWithSegments("/v1") && request.Headers.ContainsKey(V1.V1Api.KeyHeader);
