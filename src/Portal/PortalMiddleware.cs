@@ -29,8 +29,10 @@ internal static class PortalMiddleware
         app.UseCrossSiteGuard();
         app.UseAttemptLimits();
         // Pages get a friendly status page; /api and /v1 callers get the bare status code. It must wrap
-        // authorization to see its 403s, hence the explicit routing and auth middleware below.
-        app.UseWhen(context => !PortalCookies.IsApiRequest(context.Request),
+        // authorization to see its 403s, hence the explicit routing and auth middleware below. Only GET and HEAD are
+        // re-executed: a POST would reach the status page as a form post without its antiforgery token (a 400, not the 403).
+        app.UseWhen(context => !PortalCookies.IsApiRequest(context.Request)
+                               && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)),
             pages => pages.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
         app.UseRouting();
         app.UseAuthentication();
