@@ -36,8 +36,6 @@ internal static class PortalMiddleware
             pages => pages.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
         app.UseRouting();
         app.UseAuthentication();
-        // After authentication: it counts the requests whose bearer token failed (ApiAuthentication).
-        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
     }
