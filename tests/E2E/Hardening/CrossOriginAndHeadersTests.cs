@@ -36,7 +36,7 @@ public sealed class CrossOriginAndHeadersTests : IAsyncLifetime
     private string EvilOrigin { get; set; } = "";
 
     [Fact]
-    public async Task A_page_on_another_origin_cannot_grant_admin_or_disable_with_the_admins_cookie_and_the_pages_work_under_the_headers()
+    public async Task A_page_on_another_origin_cannot_approve_or_grant_admin_with_the_admins_cookie_and_the_pages_work_under_the_headers()
     {
         await using var context = await chromium.NewContextAsync(portal.BaseAddress);
         var page = await context.NewPageAsync();
