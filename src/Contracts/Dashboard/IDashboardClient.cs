@@ -10,4 +10,7 @@ public interface IDashboardClient
 
     /// <summary>An export's last <paramref name="last"/> runs, oldest first.</summary>
     Task<IReadOnlyList<RunPoint>> ExportRunsAsync(int exportId, int last = 30, CancellationToken cancellationToken = default);
+
+    /// <summary>The setup checklist: the portal's steps for admins, the caller's own for everyone.</summary>
+    Task<SetupProgress> SetupAsync(CancellationToken cancellationToken = default);
 }

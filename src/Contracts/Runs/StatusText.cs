@@ -46,4 +46,28 @@ public static class StatusText
         StatusCode.Completed => "Completed",
         _ => code.Name(),
     };
+
+    /// <summary>A run's stage as people say it; the code stays beside it on the run page for those who look codes up.</summary>
+    public static string Stage(this StatusCode code) => code switch
+    {
+        StatusCode.Initializing => "Preparing",
+        StatusCode.Scheduled => "Queued",
+        StatusCode.Running => "Started",
+        StatusCode.ProjectFileExportInitiated => "Files: export started",
+        StatusCode.ProjectFileDeletePriorStarted => "Files: removing the older snapshot (prior/)",
+        StatusCode.ProjectFileDeletePriorEnded => "Files: older snapshot removed",
+        StatusCode.ProjectFileMoveLatestToPriorStarted => "Files: keeping the last snapshot as prior/",
+        StatusCode.ProjectFileMoveLatestToPriorEnded => "Files: last snapshot kept as prior/",
+        StatusCode.ProjectFileTansferToS3Started => "Files: copying to S3",
+        StatusCode.ProjectFileTansferToS3Ended => "Files: copied to S3",
+        StatusCode.DockerExportInitiated => "Image: export started",
+        StatusCode.DockerExportImagePullStarted => "Image: reading from Domino's registry",
+        StatusCode.DockerExportImagePullEnded => "Image: read from Domino's registry",
+        StatusCode.DockerExportImageBuildStarted => "Image: applying the template",
+        StatusCode.DockerExportImageBuildEnded => "Image: template applied",
+        StatusCode.DockerExportImagePushStarted => "Image: pushing to the registry",
+        StatusCode.DockerExportImagePushEnded => "Image: pushed",
+        StatusCode.Skipped => "Nothing changed: skipped",
+        _ => code.Describe(),
+    };
 }

@@ -10,6 +10,9 @@ public sealed partial class DashboardTilesView
 
     private string HealthSummary => Tiles.Components.Count == 0 ? "–" : $"{Tiles.Components.Count(c => c.Healthy)} of {Tiles.Components.Count} healthy";
 
+    /// <summary>A count's colour only when there is something to count: "0 failed" is not an alarm.</summary>
+    private static MudBlazor.Color Tone(int count, MudBlazor.Color color) => count > 0 ? color : MudBlazor.Color.Default;
+
     private static string Label(ComponentHealthDto c) => c.Component switch
     {
         "Domino" => $"{c.Name} (Domino)",

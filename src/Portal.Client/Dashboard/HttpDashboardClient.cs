@@ -20,6 +20,9 @@ public sealed class HttpDashboardClient(HttpClient http) : IDashboardClient
         await http.GetJsonAsync<List<RunPoint>>(
             string.Create(CultureInfo.InvariantCulture, $"{Base}/exports/{exportId}/runs?last={last}"), cancellationToken);
 
+    public async Task<SetupProgress> SetupAsync(CancellationToken cancellationToken = default) =>
+        await http.GetJsonAsync<SetupProgress>($"{Base}/setup", cancellationToken);
+
     private static string Owner(string? ownerId, string separator) =>
         string.IsNullOrEmpty(ownerId) ? "" : $"{separator}ownerId={Uri.EscapeDataString(ownerId)}";
 }

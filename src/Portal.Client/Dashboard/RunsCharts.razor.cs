@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using System.Globalization;
 using Portal.Client.Shared;
 using Portal.Contracts.Dashboard;
 
@@ -12,12 +11,15 @@ public sealed partial class RunsCharts
     {
         ChartPalette = ["#2f9e44", "#e03131", "#0b7285", "#f08c00"],
         YAxisToStringFunc = v => v.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+        MaxNumYAxisTicks = 6,
     };
 
-    private readonly LineChartOptions bytesOptions = new()
+    private readonly BarChartOptions bytesOptions = new()
     {
         ChartPalette = ["#3b5bdb"],
         YAxisToStringFunc = v => Formats.Bytes((long)v),
+        MaxNumYAxisTicks = 6,
+        ShowLegend = false,
     };
 
     [Parameter, EditorRequired] public IReadOnlyList<DailyRuns> Days { get; set; } = [];
@@ -32,15 +34,14 @@ public sealed partial class RunsCharts
 
     private List<ChartSeries<double>> ByteSeries => [new() { Name = "Bytes", Data = Days.Select(d => (double)d.Bytes).ToArray() }];
 
-    /// <summary>Every day's label would crowd the axis: about ten are written, today's always, none squeezed next to it.</summary>
-    private string[] Labels
+    private string[] Labels => ChartScale.DayLabels(Days.Select(d => d.Day).ToList());
+
+    /// <summary>Round maxima just above the busiest day, in at most five steps.</summary>
+    protected override void OnParametersSet()
     {
-        get
-        {
-            var step = Math.Max(1, Days.Count / 10);
-            var last = Days.Count - 1;
-            return Days.Select((d, i) => i == last || (i % step == 0 && last - i >= Math.Max(1, step / 2))
-                ? d.Day.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "").ToArray();
-        }
+        var runs = ChartScale.CountMax(Days.Count == 0 ? 0 : Days.Max(d => d.Succeeded + d.Failed + d.Skipped + d.Cancelled));
+        (runOptions.YAxisSuggestedMax, runOptions.YAxisTicks) = (runs, ChartScale.Ticks(runs));
+        var bytes = ChartScale.BytesMax(Days.Count == 0 ? 0 : Days.Max(d => d.Bytes));
+        (bytesOptions.YAxisSuggestedMax, bytesOptions.YAxisTicks) = (bytes, ChartScale.Ticks(bytes));
     }
 }

@@ -14,6 +14,7 @@ public static class DashboardApi
         api.MapGet("/tiles", TilesAsync);
         api.MapGet("/daily", DailyAsync);
         api.MapGet("/exports/{id:int}/runs", ExportRunsAsync);
+        api.MapGet("/setup", SetupAsync).WithSummary("How far the portal (for admins) and the caller are set up: the home page's checklist");
         return app;
     }
 
@@ -28,4 +29,7 @@ public static class DashboardApi
     public static async Task<Results<Ok<IReadOnlyList<RunPoint>>, NotFound>> ExportRunsAsync(int id, DashboardService dashboard, ClaimsPrincipal user,
         CancellationToken cancellationToken, int last = 30) =>
         await dashboard.ExportRunsAsync(PortalUser.From(user), id, last, cancellationToken) is { } runs ? TypedResults.Ok(runs) : TypedResults.NotFound();
+
+    public static async Task<Ok<SetupProgress>> SetupAsync(DashboardService dashboard, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await dashboard.SetupAsync(PortalUser.From(user), cancellationToken));
 }

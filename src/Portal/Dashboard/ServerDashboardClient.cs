@@ -17,4 +17,7 @@ internal sealed class ServerDashboardClient(PageCaller user) : IDashboardClient
     public Task<IReadOnlyList<RunPoint>> ExportRunsAsync(int exportId, int last = 30, CancellationToken cancellationToken = default) =>
         user.CallAsync<DashboardService, IReadOnlyList<RunPoint>>(async (s, u) =>
             await s.ExportRunsAsync(u, exportId, last, cancellationToken) ?? throw NotVisible.Export());
+
+    public Task<SetupProgress> SetupAsync(CancellationToken cancellationToken = default) =>
+        user.CallAsync<DashboardService, SetupProgress>((s, u) => s.SetupAsync(u, cancellationToken));
 }

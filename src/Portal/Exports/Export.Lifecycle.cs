@@ -96,6 +96,35 @@ public sealed partial class Export
         Touch(now);
     }
 
+    /// <summary>
+    /// A run's end, the one way a run changes its export: where its parts left off (given only while the run still held
+    /// the export; a run another took over leaves it alone), the last-run summary when it is the newest run, and the next run.
+    /// </summary>
+    public void RecordRun(LastRun run, ExportPosition? position, DateTimeOffset now)
+    {
+        if (position?.Files is { } files)
+        {
+            FilesCommitId = files.CommitId;
+            FilesFingerprint = files.Fingerprint;
+            if (files.Location is { } location) FilesLocation = location;
+        }
+        if (position?.Image is { } image)
+        {
+            ImageEnvironmentId = image.EnvironmentId;
+            ImageRevision = image.Revision;
+            ImageFingerprint = image.Fingerprint;
+        }
+        if (LastRunId is null || LastRunId <= run.Id)
+        {
+            LastRunId = run.Id;
+            LastStatus = run.Status;
+            LastRunAt = run.At;
+            LastDurationSeconds = run.DurationSeconds;
+            LastBytes = run.Bytes;
+        }
+        NextRunAt = NextRunAfter(now);
+    }
+
     /// <summary>When the schedule next fires after <paramref name="now"/>; null while disabled, archived or unschedulable.</summary>
     public DateTimeOffset? NextRunAfter(DateTimeOffset now) =>
         Enabled && !Archived && ExportSchedule.TryParse(Schedule, TimeZone, out var schedule, out _) ? schedule.NextOccurrence(now) : null;

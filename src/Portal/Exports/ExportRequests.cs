@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Connections;
 using Portal.Data;
@@ -6,6 +7,7 @@ using Portal.Domain.Files;
 using Portal.Domain.Images;
 using Portal.Domain.Runs;
 using Portal.Domain.S3;
+using Portal.Runs;
 using Portal.Security;
 using Portal.Templates;
 using Portal.Contracts.Exports;
@@ -25,6 +27,39 @@ public sealed class ExportRequests(PortalDbContext db, ISecretProtector secrets)
             .Include(e => e.Template)
             .AsNoTracking()
             .SingleOrDefaultAsync(e => e.Id == exportId, cancellationToken);
+
+    /// <summary>
+    /// The plan for run <paramref name="runId"/> (<see cref="RunPlan"/>): the export as stored now, the requests for the
+    /// parts it has, forced when the export or this run says so, with the key decrypted only when a part needs it.
+    /// </summary>
+    public async Task<RunPlan> PlanAsync(int exportId, long runId, RunKind kind, RunTrigger trigger, bool force,
+        CancellationToken cancellationToken)
+    {
+        var export = await LoadAsync(exportId, cancellationToken)
+            ?? throw new ExportException(StatusCode.UnknownError, "The export was deleted");
+        // A disabled export's schedule is gone; a tick already queued records 205. "Run now" is a person's choice and runs.
+        if (!export.Enabled && trigger == RunTrigger.Schedule) return new RunPlan(export) { Disabled = true };
+        var id = runId.ToString(CultureInfo.InvariantCulture);
+        var writesFiles = export.Kind == ExportKind.Project && export.ExportFiles && export.S3Destination is not null;
+        if (kind == RunKind.Verify)
+        {
+            // Verify reads S3 only: no key.
+            var target = writesFiles ? Files(export, "", id) : null;
+            return new RunPlan(export)
+            {
+                IsVerify = true,
+                Check = target is null ? null : new SnapshotCheckRequest(target.Target, target.ExportGroupName, target.ExportProjectName),
+            };
+        }
+        var pushesImage = (export.Kind == ExportKind.Environment || export.ExportImage) && export.RegistryDestination is not null;
+        var apiKey = writesFiles || pushesImage ? await OwnerKeyAsync(export, cancellationToken) : "";
+        force |= export.ForceRun;
+        return new RunPlan(export)
+        {
+            Files = writesFiles ? Files(export, apiKey, id) with { Force = force } : null,
+            Image = pushesImage ? Image(export, apiKey) with { Force = force } : null,
+        };
+    }
 
     /// <summary>
     /// The Domino API key a run uses: the export's own key when it has one (v1 exports, as the original kept

@@ -22,9 +22,6 @@ public sealed class ExportScheduleSync(IRecurringJobManager recurringJobs, JobSt
 
     public static string JobId(int exportId) => JobPrefix + exportId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The export's next run (<see cref="Export.NextRunAfter"/>); ExportRunner still asks here until a run's outcome is recorded on the export.</summary>
-    public static DateTimeOffset? NextRun(Export export, DateTimeOffset now) => export.NextRunAfter(now);
-
     /// <summary>Brings the export's recurring job in line with its row (call after saving it).</summary>
     public void Apply(Export export)
     {

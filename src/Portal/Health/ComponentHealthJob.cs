@@ -47,14 +47,5 @@ public sealed class ComponentHealthJob(PortalDbContext db, ConnectionChecks chec
     }
 
     private static ComponentCheck Record(ComponentKind kind, int id, string name, IReadOnlyList<Domain.Health.ConnectionCheck> results,
-        DateTimeOffset now) => new()
-    {
-        CheckedAt = now,
-        Component = kind,
-        TargetId = id,
-        TargetName = name,
-        Healthy = results.Count > 0 && results.All(r => r.Healthy),
-        Message = string.Join("; ", results.Select(r => $"{r.Name}: {r.Message}")) is var m && m.Length > 1000 ? m[..1000] : m,
-        DurationMs = results.Sum(r => r.Duration.TotalMilliseconds),
-    };
+        DateTimeOffset now) => ComponentCheck.Of(kind, id, name, results, now);
 }

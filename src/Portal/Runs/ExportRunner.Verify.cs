@@ -1,4 +1,3 @@
-using System.Globalization;
 using Portal.Contracts.Exports;
 using Portal.Contracts.Runs;
 using Portal.Domain.Files;
@@ -14,13 +13,10 @@ public sealed partial class ExportRunner
     /// claim like any run, so no export run writes the snapshot while it is read; it changes nothing, in S3 or in the
     /// export's state, and ends 290 (every object matches) or 143 (each missing, changed or extra object recorded as a file).
     /// </summary>
-    private async Task<Outcome> VerifyAsync(Export export, ExportRequests requests, RunClaim claim, RunRecorder recorder,
-        CancellationToken shutdown)
+    private async Task<Outcome> VerifyAsync(SnapshotCheckRequest? check, RunClaim claim, RunRecorder recorder, CancellationToken shutdown)
     {
-        if (export.Kind != ExportKind.Project || !export.ExportFiles || export.S3Destination is null)
+        if (check is null)
             return Outcome.Of(StatusCode.S3Error, "This export writes no files to S3, so it has no snapshot to verify");
-        // The key is not used: Verify reads S3 only.
-        var files = requests.Files(export, "", claim.RunId.ToString(CultureInfo.InvariantCulture));
         using var timeout = new CancellationTokenSource(options.Value.RunTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(shutdown, timeout.Token, recorder.CancelRequested, claim.Lost);
         using var stopPump = new CancellationTokenSource();
@@ -28,8 +24,7 @@ public sealed partial class ExportRunner
         SnapshotCheckResult? result = null;
         try
         {
-            result = await checker.CheckAsync(new SnapshotCheckRequest(files.Target, files.ExportGroupName, files.ExportProjectName),
-                recorder.For(RunPart.Files), linked.Token);
+            result = await checker.CheckAsync(check, recorder.For(RunPart.Files), linked.Token);
         }
         catch (OperationCanceledException) when (!shutdown.IsCancellationRequested && linked.IsCancellationRequested)
         {

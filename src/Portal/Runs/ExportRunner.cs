@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
@@ -19,10 +18,16 @@ namespace Portal.Runs;
 /// records everything while the claim holds, and lets go. A second start while one is going is recorded as 101 and
 /// returns at once; a run past <c>Exports:RunTimeout</c> is cancelled as 103; a cancel request as 104; a stopping
 /// portal leaves 102; a run that finds another run took its export over stops at once and records nothing
-/// (docs/decisions/010-run-fencing.md).
+/// (docs/decisions/010-run-fencing.md). One runner per job (scoped): Exports hands it the run's plan
+/// (<see cref="ExportRequests.PlanAsync"/>) and the run's effect on the export goes back through
+/// <see cref="Export.RecordRun"/> when <see cref="RunFinisher"/> records the end.
 /// </summary>
 public sealed partial class ExportRunner(
     IServiceScopeFactory scopes,
+    IServiceProvider services,
+    PortalDbContext db,
+    RunStore store,
+    ExportRequests requests,
     ProjectFilesExporter files,
     SnapshotChecker checker,
     ImageExporter images,
@@ -36,6 +41,9 @@ public sealed partial class ExportRunner(
 {
     private readonly RunLeaseTimes _lease = RunLeaseTimes.For(options.Value, fileOptions.Value);
 
+    // The fencing types stay internal to the Runs feature, so this public job type cannot take them in its constructor.
+    private RunFinisher Finisher => services.GetRequiredService<RunFinisher>();
+
     /// <summary>A scheduled tick: a new run, then <see cref="RunAsync(long, CancellationToken)"/>.</summary>
     public async Task RunScheduledAsync(int exportId, CancellationToken shutdown)
     {
@@ -45,24 +53,18 @@ public sealed partial class ExportRunner(
     /// <summary>A queued run (220) for a scheduled tick delivered as the Hangfire job <paramref name="jobId"/>; null when the export is gone.</summary>
     public async Task<long?> CreateScheduledRunAsync(int exportId, string? jobId, CancellationToken shutdown)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         if (!await db.Exports.AnyAsync(e => e.Id == exportId && !e.Archived && e.Enabled, shutdown))
         {
             RunLog.ExportGone(logger, exportId);
             return null;
         }
-        return (await scope.ServiceProvider.GetRequiredService<RunStore>().CreateAsync(exportId, RunTrigger.Schedule, null, jobId, shutdown)).Id;
+        return (await store.CreateAsync(exportId, RunTrigger.Schedule, null, jobId, shutdown)).Id;
     }
 
     /// <summary>Runs a queued run (made by "Run now", the API, or a scheduled tick).</summary>
     /// <param name="force">Export even when nothing changed (the export's own ForceRun setting does so for every run).</param>
     public async Task RunAsync(long runId, CancellationToken shutdown, bool force = false)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var store = scope.ServiceProvider.GetRequiredService<RunStore>();
-        var finisher = scope.ServiceProvider.GetRequiredService<RunFinisher>();
         var exportId = await db.Runs.Where(r => r.Id == runId).Select(r => (int?)r.ExportId).SingleOrDefaultAsync(shutdown);
         if (exportId is null) return;
         using var activity = RunTracing.StartRun(runId, exportId.Value);
@@ -74,7 +76,7 @@ public sealed partial class ExportRunner(
         if (claimed.Outcome == ClaimOutcome.AlreadyRunning)
         {
             RunLog.AlreadyRunning(logger, runId, exportId.Value, claimed.HolderId ?? 0);
-            await finisher.FinishAsync(Outcome.Of(StatusCode.ExecutionScheduleTimeout, claimed.Refusal)
+            await Finisher.FinishAsync(Outcome.Of(StatusCode.ExecutionScheduleTimeout, claimed.Refusal)
                 .ToEnding(runId, exportId.Value, null, time.GetUtcNow(), null));
             return;
         }
@@ -84,7 +86,7 @@ public sealed partial class ExportRunner(
         var outcome = Outcome.Of(StatusCode.UnknownError, StatusCode.UnknownError.Describe());
         try
         {
-            outcome = await ExecuteAsync(scope.ServiceProvider, claim, recorder, force, shutdown);
+            outcome = await ExecuteAsync(claim, recorder, force, shutdown);
         }
         catch (Exception e) when (e is not OperationCanceledException || !shutdown.IsCancellationRequested)
         {
@@ -102,45 +104,36 @@ public sealed partial class ExportRunner(
         }
         finally
         {
-            await EndAsync(finisher, claim, recorder, outcome);
+            await EndAsync(claim, recorder, outcome);
         }
     }
 
-    private async Task<Outcome> ExecuteAsync(IServiceProvider services, RunClaim claim, RunRecorder recorder, bool force, CancellationToken shutdown)
+    private async Task<Outcome> ExecuteAsync(RunClaim claim, RunRecorder recorder, bool force, CancellationToken shutdown)
     {
         var (runId, exportId) = (claim.RunId, claim.ExportId);
-        var db = services.GetRequiredService<PortalDbContext>();
-        var requests = services.GetRequiredService<ExportRequests>();
-        var export = await requests.LoadAsync(exportId, shutdown)
-            ?? throw new ExportException(StatusCode.UnknownError, "The export was deleted");
-        // A disabled export's schedule is gone; a tick already queued records 205. "Run now" is a person's choice and runs.
         var run = await db.Runs.Where(r => r.Id == runId).Select(r => new { r.Trigger, r.Kind }).SingleAsync(shutdown);
-        if (!export.Enabled && run.Trigger == RunTrigger.Schedule)
-            return Outcome.Of(StatusCode.Disabled, StatusCode.Disabled.Describe());
+        var plan = await requests.PlanAsync(exportId, runId, run.Kind, run.Trigger, force, shutdown);
+        if (plan.Disabled) return Outcome.Of(StatusCode.Disabled, StatusCode.Disabled.Describe());
 
         if (!await claim.RenewAsync(s => s.SetProperty(r => r.Status, StatusCode.Running), shutdown)) throw RunClaim.LostException();
         await recorder.For(RunPart.Files).StageAsync(StatusCode.Running, shutdown);
         RunLog.Started(logger, runId, exportId, node.Name);
-        if (run.Kind == RunKind.Verify) return await VerifyAsync(export, requests, claim, recorder, shutdown);
+        if (plan.IsVerify) return await VerifyAsync(plan.Check, claim, recorder, shutdown);
 
-        var apiKey = await requests.OwnerKeyAsync(export, shutdown);
         using var timeout = new CancellationTokenSource(options.Value.RunTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(shutdown, timeout.Token, recorder.CancelRequested, claim.Lost);
         using var stopPump = new CancellationTokenSource();
         var pump = recorder.PumpAsync(options.Value.ProgressInterval, logger, stopPump.Token);
 
-        var runsFiles = export.Kind == ExportKind.Project && export.ExportFiles && export.S3Destination is not null;
-        var runsImage = (export.Kind == ExportKind.Environment || export.ExportImage) && export.RegistryDestination is not null;
         FileExportResult? filesResult;
         ImageExportResult? imageResult;
         try
         {
-            var filesTask = runsFiles
-                ? files.ExportAsync(requests.Files(export, apiKey, runId.ToString(CultureInfo.InvariantCulture)) with { Lease = claim, Force = export.ForceRun || force },
-                    recorder.For(RunPart.Files), linked.Token)
+            var filesTask = plan.Files is { } filesRequest
+                ? files.ExportAsync(filesRequest with { Lease = claim }, recorder.For(RunPart.Files), linked.Token)
                 : Task.FromResult<FileExportResult?>(null)!;
-            var imageTask = runsImage
-                ? images.ExportAsync(requests.Image(export, apiKey) with { Force = export.ForceRun || force }, recorder.For(RunPart.Image), linked.Token)
+            var imageTask = plan.Image is { } imageRequest
+                ? images.ExportAsync(imageRequest, recorder.For(RunPart.Image), linked.Token)
                 : Task.FromResult<ImageExportResult?>(null)!;
             filesResult = await filesTask;
             imageResult = await imageTask;
@@ -157,14 +150,14 @@ public sealed partial class ExportRunner(
             : recorder.CancelRequested.IsCancellationRequested ? StatusCode.ExecutionCancelled
             : shutdown.IsCancellationRequested || claim.IsLost ? StatusCode.ExecutionNotComplete
             : (StatusCode?)null;
-        return Outcome.From(export, filesResult, imageResult, cancelledBy, options.Value.RunTimeout);
+        return Outcome.From(plan.Export, filesResult, imageResult, cancelledBy, options.Value.RunTimeout);
     }
 
     /// <summary>
     /// Records the run's end, unless it lost its claim: then the run that took the export over owns the record (102)
     /// and the export's state, and this one writes nothing.
     /// </summary>
-    private async Task EndAsync(RunFinisher finisher, RunClaim claim, RunRecorder recorder, Outcome outcome)
+    private async Task EndAsync(RunClaim claim, RunRecorder recorder, Outcome outcome)
     {
         if (claim.IsLost)
         {
@@ -176,7 +169,7 @@ public sealed partial class ExportRunner(
             files.Select(f => new PendingFile(f.Path, f.Size, f.Sha256, f.Outcome, f.Attempts, f.Error)).ToList(),
             images.Select(i => new PendingImage(i.Reference, i.Digest, i.Size)).ToList(),
             stages.Select(s => new PendingStage(s.Code, s.At)).ToList());
-        var recorded = await finisher.FinishAsync(ending);
+        var recorded = await Finisher.FinishAsync(ending);
         if (recorded == EndingRecorded.ClaimLost) RunLog.ClaimLost(logger, claim.RunId, claim.ExportId);
         if (recorded == EndingRecorded.Recorded && ending.HasFilesPart) await PublishLogsAsync(claim.RunId, claim.ExportId);
     }

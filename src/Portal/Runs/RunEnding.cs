@@ -88,21 +88,10 @@ internal sealed record RunEnding(
     }
 
     /// <summary>Keeps what the skip rules need for the next run.</summary>
-    public void ApplyTo(Export export)
-    {
-        if (Files is { } files)
-        {
-            export.FilesCommitId = files.NextCommitId;
-            export.FilesFingerprint = files.NextFingerprint;
-            if (files.ExportLocation is { } location) export.FilesLocation = location;
-        }
-        if (Image is { NextEnvironmentId: { } environmentId } image)
-        {
-            export.ImageEnvironmentId = environmentId;
-            export.ImageRevision = image.NextRevision;
-            export.ImageFingerprint = image.NextFingerprint;
-        }
-    }
+    /// <summary>Where this run left the export's parts (<see cref="Export.RecordRun"/>).</summary>
+    public ExportPosition Position() => new(
+        Files is { } files ? new FilesPosition(files.NextCommitId, files.NextFingerprint, files.ExportLocation) : null,
+        Image is { NextEnvironmentId: { } environmentId } image ? new ImagePosition(environmentId, image.NextRevision, image.NextFingerprint) : null);
 
     public IEnumerable<RunFile> RunFiles() => PendingFiles.Select(f => new RunFile
     {

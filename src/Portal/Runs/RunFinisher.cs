@@ -113,22 +113,14 @@ internal sealed partial class RunFinisher(IServiceScopeFactory scopes, RunJourna
         ending.ApplyTo(run);
         await AddRecordsAsync(db, ending);
         var export = await db.Exports.SingleAsync(e => e.Id == ending.ExportId);
-        if (owns) ending.ApplyTo(export);
-        if (export.LastRunId is null || export.LastRunId <= ending.RunId)
-        {
-            export.LastRunId = ending.RunId;
-            export.LastStatus = run.Status;
-            export.LastRunAt = run.StartedAt ?? run.CreatedAt;
-            export.LastDurationSeconds = run.StartedAt is { } started ? (ending.EndedAt - started).TotalSeconds : 0;
-            export.LastBytes = run.BytesDone + run.ImageBytesDone;
-        }
-        export.NextRunAt = ExportScheduleSync.NextRun(export, time.GetUtcNow());
+        var duration = run.StartedAt is { } started ? (ending.EndedAt - started).TotalSeconds : 0;
+        export.RecordRun(new LastRun(ending.RunId, run.Status, run.StartedAt ?? run.CreatedAt, duration, run.BytesDone + run.ImageBytesDone),
+            owns ? ending.Position() : null, time.GetUtcNow());
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        TimeSpan? duration = run.StartedAt is { } began ? ending.EndedAt - began : null;
-        RunLog.Ended(logger, ending.RunId, ending.ExportId, run.Node ?? "", (int)run.Status, duration?.TotalSeconds ?? 0, run.FilesDone,
+        RunLog.Ended(logger, ending.RunId, ending.ExportId, run.Node ?? "", (int)run.Status, duration, run.FilesDone,
             run.BytesDone + run.ImageBytesDone, run.Message ?? "");
-        metrics.Finished(export.Kind, run.Status, duration);
+        metrics.Finished(export.Kind, run.Status, run.StartedAt is null ? null : TimeSpan.FromSeconds(duration));
         try
         {
             await RunStatistics.AddAsync(db, export, run, ending.EndedAt, CancellationToken.None);

@@ -42,7 +42,7 @@ public sealed partial class RunService(PortalDbContext db, TimeProvider time)
             ExceptionType = run.ExceptionType,
             ExceptionDetails = RunErrorDetails.For(user, run.ExceptionDetails),
             CancelRequested = run.CancelRequested,
-            Stages = run.Stages.Select(s => new RunStageDto((int)s.Code, s.Code.Name(), s.At)).ToList(),
+            Stages = run.Stages.Select(s => new RunStageDto((int)s.Code, s.Code.Stage(), s.At)).ToList(),
             Images = run.Images.Select(i => new RunImageDto(i.Reference, i.Digest, i.Size)).ToList(),
             ImagePath = run.ImagePath?.ToString(),
             Layers = run.Layers.Select(l => new RunLayerDto(l.Digest, l.MediaType, l.Size, l.Outcome.ToString(), l.Attempts, l.Seconds, l.Error)).ToList(),

@@ -12,7 +12,7 @@ public static class RunsSetup
     {
         // The run instruments the runner and finisher record into; the Telemetry feature exports them.
         services.AddRunMetrics();
-        services.AddSingleton<ExportRunner>();
+        services.AddScoped<ExportRunner>();
         services.AddRunFencing();
         services.AddScoped<RunStore>();
         services.AddScoped<RunQueue>();

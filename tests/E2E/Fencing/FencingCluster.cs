@@ -23,7 +23,8 @@ public sealed class FencingCluster : IAsyncLifetime
     public const string Bucket = "fencing";
     public const string Group = "fenced";
     public static readonly TimeSpan StaleRunAfter = TimeSpan.FromSeconds(20);
-    public static readonly TimeSpan S3RequestTimeout = TimeSpan.FromSeconds(4);
+    // Long enough for a healthy S3 request on a loaded 2-core machine (4 s timed out there), short enough for a 20 s StaleRunAfter.
+    public static readonly TimeSpan S3RequestTimeout = TimeSpan.FromSeconds(8);
     private const string AdminEmail = "admin@example.com";
     private readonly List<Task<PortalProcess>> _starting = [];
     private PostgresServer? _postgres;

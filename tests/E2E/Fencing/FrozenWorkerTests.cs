@@ -37,7 +37,7 @@ public sealed class FrozenWorkerTests(FencingCluster cluster, ITestOutputHelper 
             S3TargetId = cluster.S3TargetId, Schedule = "0 3 * * *", TimeZone = "UTC", Enabled = true,
         });
         var r0 = await RunToTheEndAsync(exportId);
-        Assert.Equal(StatusCode.Completed, r0.Status);
+        Assert.True(r0.Status == StatusCode.Completed, $"{r0.Status}: {r0.Message}");
 
         // R1 runs on worker-a (worker-b is frozen while R1 is handed out) and copies three large files slowly.
         var c1 = project.Commit(Files(seed: 200));

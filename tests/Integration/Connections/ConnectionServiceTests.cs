@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Connections;
+using Portal.Health;
 using Portal.Security;
 using Portal.Tests.Integration.Runs;
 using Portal.Contracts.Connections;
@@ -78,6 +79,13 @@ public sealed class ConnectionServiceTests(PortalExportsFixture fixture) : Porta
         // The registry itself says no, asked without a Docker engine in between.
         Assert.DoesNotContain(login.Checks, c => c.Name == "Docker engine");
         Assert.Contains(login.Checks, c => !c.Healthy && c.Message.Contains("refused the credentials", StringComparison.Ordinal));
+        // Each test is recorded as the component's latest check (the dashboard and the setup checklist read it); the engine's is not.
+        var recorded = await Host.DbAsync(db => db.ComponentChecks.AsNoTracking().OrderByDescending(c => c.Id).ToListAsync());
+        Assert.True(recorded.First(c => c.Component == ComponentKind.S3 && c.TargetId == s3).Healthy);
+        Assert.False(recorded.First(c => c.Component == ComponentKind.S3 && c.TargetId == missingBucket.Id).Healthy);
+        Assert.False(recorded.First(c => c.Component == ComponentKind.Registry && c.TargetId == wrongLogin.Id).Healthy);
+        Assert.True(recorded.First(c => c.Component == ComponentKind.Domino && c.TargetId == domino).Healthy);
+        Assert.DoesNotContain(recorded, c => c.Component == ComponentKind.Docker);
     }
 
     [Fact]

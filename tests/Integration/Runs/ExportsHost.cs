@@ -172,7 +172,12 @@ public sealed class ExportsHost : IAsyncDisposable
         return started.RunId!.Value;
     }
 
-    public Task RunAsync(long runId, CancellationToken cancellationToken = default) => Get<ExportRunner>().RunAsync(runId, cancellationToken);
+    /// <summary>Runs a queued run as its Hangfire job would: one runner in a scope of its own.</summary>
+    public async Task RunAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        await using var scope = _provider.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ExportRunner>().RunAsync(runId, cancellationToken);
+    }
 
     public Task<Run> RunRecordAsync(long runId) => DbAsync(db => db.Runs.AsNoTracking()
         .Include(r => r.Stages).Include(r => r.Files).Include(r => r.Images).Include(r => r.Layers).SingleAsync(r => r.Id == runId));

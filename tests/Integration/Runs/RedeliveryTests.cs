@@ -69,7 +69,9 @@ public sealed class RedeliveryTests(PortalExportsFixture fixture) : PortalExport
     private async Task PerformAsync(string jobId, int exportId)
     {
         using var connection = Host.Get<JobStorage>().GetConnection();
-        var job = ActivatorUtilities.CreateInstance<ExportJob>(Host.Services);
+        // Hangfire activates each job in a scope of its own.
+        await using var scope = Host.Services.CreateAsyncScope();
+        var job = ActivatorUtilities.CreateInstance<ExportJob>(scope.ServiceProvider);
         await job.RunScheduledAsync(exportId, Context(connection, jobId), CancellationToken.None);
     }
 

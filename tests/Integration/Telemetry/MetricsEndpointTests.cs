@@ -70,7 +70,8 @@ public sealed class MetricsEndpointTests(PortalHost portal) : IClassFixture<Port
             return started.RunId!.Value;
         });
 
-        await portal.Services.GetRequiredService<ExportRunner>().RunAsync(runId, CancellationToken.None);
+        await using (var scope = portal.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ExportRunner>().RunAsync(runId, CancellationToken.None);
 
         var status = await portal.DbAsync(db => Task.FromResult(db.Runs.Single(r => r.Id == runId).Status));
         string after = "";

@@ -78,6 +78,23 @@ public sealed class ConnectionsPageTests : ComponentTest
     }
 
     [Fact]
+    public void Tls_verification_is_offered_only_for_an_https_api_url()
+    {
+        Connections.Overview = Connections.Overview with { Deployments = [Prod, Prod with { Id = 4, Name = "Lab", ApiUrl = "http://domino.lab:8080" }] };
+        var providers = RenderProviders();
+        var page = Render<ConnectionsPage>();
+
+        Assert.Equal(["verified", "none (http)"], page.FindAll("td[data-label=TLS]").Select(c => c.TextContent.Trim()));
+        page.Find("button[aria-label='Edit Lab']").Click();
+        providers.WaitForElement("input[type=password]");
+        Assert.Empty(providers.FindAll("[data-testid=verify-tls]"));
+
+        providers.Find("input[placeholder='https://domino.example.com']").Input("https://domino.lab");
+
+        providers.WaitForAssertion(() => Assert.NotEmpty(providers.FindAll("[data-testid=verify-tls]")));
+    }
+
+    [Fact]
     public void A_new_connection_says_its_secret_is_not_set()
     {
         var providers = RenderProviders();

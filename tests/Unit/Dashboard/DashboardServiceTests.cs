@@ -7,6 +7,7 @@ using Portal.Dashboard;
 using Portal.Data;
 using Portal.Exports;
 using Portal.Health;
+using Portal.Profile;
 using Portal.Runs;
 using Portal.Contracts.Exports;
 using Portal.Contracts.Runs;
@@ -128,6 +129,53 @@ public sealed class DashboardServiceTests : IAsyncLifetime
     private sealed record DailyRunsRow(int Succeeded, int Failed, int Skipped, long Bytes);
 
     private static DailyRunsRow Row(Portal.Contracts.Dashboard.DailyRuns d) => new(d.Succeeded, d.Failed, d.Skipped, d.Bytes);
+
+    [Fact]
+    public async Task The_setup_checklist_follows_the_portal_for_admins_and_each_persons_own_steps()
+    {
+        var start = await Service().SetupAsync(admin, CancellationToken.None);
+        Assert.Equal((true, false, false, false, 2), (start.HasDomino, start.HasTestedS3, start.HasV1Settings, start.FirstUserApproved, start.PendingUsers));
+        Assert.False(start.AdminDone);
+
+        await ChangeAsync(db =>
+        {
+            var target = db.S3Destinations.Single();
+            // A target that passed once and fails now is not a tested target.
+            db.ComponentChecks.Add(new ComponentCheck { Component = ComponentKind.S3, TargetId = target.Id, TargetName = target.Name, Healthy = true, CheckedAt = Now.AddHours(-2) });
+            db.ComponentChecks.Add(new ComponentCheck { Component = ComponentKind.S3, TargetId = target.Id, TargetName = target.Name, Healthy = false, CheckedAt = Now.AddHours(-1) });
+            db.PortalSettings.Add(new PortalSetting { Key = Portal.V1.V1Settings.DominoDeploymentKey, Value = db.DominoDeployments.Single().Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        });
+        var halfway = await Service().SetupAsync(admin, CancellationToken.None);
+        Assert.Equal((false, false), (halfway.HasTestedS3, halfway.HasV1Settings));
+
+        await ChangeAsync(db =>
+        {
+            var target = db.S3Destinations.Single();
+            db.ComponentChecks.Add(new ComponentCheck { Component = ComponentKind.S3, TargetId = target.Id, TargetName = target.Name, Healthy = true, CheckedAt = Now });
+            db.PortalSettings.Add(new PortalSetting { Key = Portal.V1.V1Settings.S3TargetKey, Value = target.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            db.Users.Single(u => u.Id == alice.Id).Status = Portal.Contracts.Accounts.AccountStatus.Approved;
+            db.DominoApiKeys.Add(new DominoApiKey { UserId = alice.Id, DominoDeploymentId = db.DominoDeployments.Single().Id, ProtectedKey = "p", KeyHash = "h" });
+        });
+        var done = await Service().SetupAsync(admin, CancellationToken.None);
+        var alices = await Service().SetupAsync(alice, CancellationToken.None);
+        await ExportAsync(alice);
+        var alicesLater = await Service().SetupAsync(alice, CancellationToken.None);
+
+        Assert.True(done.AdminDone);
+        Assert.Equal(1, done.PendingUsers);
+        Assert.False(done.UserDone); // the admin has no key of their own
+        Assert.Equal((false, 0, false, true, false), (alices.IsAdmin, alices.PendingUsers, alices.HasDomino, alices.HasDominoKey, alices.HasExports));
+        Assert.True(alices.AdminDone); // not hers to do
+        Assert.True(alicesLater.UserDone);
+    }
+
+    private async Task ChangeAsync(Action<PortalDbContext> change)
+    {
+        await using var scope = portal.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        change(db);
+        await db.SaveChangesAsync();
+    }
 
     private DashboardService Service() => new(portal.Services.CreateScope().ServiceProvider.GetRequiredService<PortalDbContext>(), time);
 

@@ -1,3 +1,4 @@
+using Portal.Contracts.Runs;
 using Portal.Contracts.Exports;
 using Portal.Exports;
 using Portal.Templates;
@@ -122,6 +123,27 @@ public sealed class ExportLifecycleTests
         export.Reschedule("*/5 * * * *", Now);
 
         Assert.Equal(Now.AddMinutes(3), export.NextRunAt);
+    }
+
+    [Fact]
+    public void A_recorded_run_moves_the_position_only_when_it_still_held_the_export_and_the_summary_only_when_newest()
+    {
+        var export = Export.Create(ExportKind.Project, "u-alice", 1, "team", "model", "*/15 * * * *", Now);
+        var later = Now.AddMinutes(20);
+
+        export.RecordRun(new LastRun(7, StatusCode.Completed, Now, 12.5, 4096),
+            new ExportPosition(new FilesPosition("c7", "f7", "exports/team/model/latest"), new ImagePosition("env-1", 3, "i3")), later);
+        // An older run ending late, which another run took over: neither its position nor its summary count.
+        export.RecordRun(new LastRun(6, StatusCode.ExecutionNotComplete, Now.AddMinutes(-30), 1, 1), null, later);
+        // A newer run skipped with no new location keeps the one before.
+        export.RecordRun(new LastRun(8, StatusCode.Skipped, later, 0.5, 0), new ExportPosition(new FilesPosition("c7", "f7", null), null), later);
+
+        Assert.Equal(("c7", "f7", "exports/team/model/latest"), (export.FilesCommitId, export.FilesFingerprint, export.FilesLocation));
+        Assert.Equal(("env-1", 3, "i3"), (export.ImageEnvironmentId, export.ImageRevision, export.ImageFingerprint));
+        Assert.Equal((8L, StatusCode.Skipped, later, 0.5, 0L),
+            (export.LastRunId!.Value, export.LastStatus!.Value, export.LastRunAt!.Value, export.LastDurationSeconds!.Value, export.LastBytes!.Value));
+        Assert.Equal(later.AddMinutes(3), export.NextRunAt);
+        Assert.Equal(Now, export.UpdatedAt); // a run is not an edit
     }
 
     private static Export Exported()

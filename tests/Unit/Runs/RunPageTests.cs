@@ -52,15 +52,15 @@ public sealed class RunPageTests : ComponentTest
     {
         Runs.Current = Samples.Details(Samples.Run(290, message: "40 files at commit c0ffee"), stages:
         [
-            new(300, "Running", Samples.Start.AddSeconds(1)),
-            new(315, "ProjectFileTansferToS3Started", Samples.Start.AddSeconds(2)),
-            new(290, "Completed", Samples.Start.AddSeconds(30)),
+            new(300, StatusCode.Running.Stage(), Samples.Start.AddSeconds(1)),
+            new(315, StatusCode.ProjectFileTansferToS3Started.Stage(), Samples.Start.AddSeconds(2)),
+            new(290, StatusCode.Completed.Stage(), Samples.Start.AddSeconds(30)),
         ]);
 
         var page = RenderRun();
 
         var stages = page.FindAll("[data-testid=stage]").Select(s => s.TextContent).ToList();
-        Assert.Equal(["Running (300)", "ProjectFileTansferToS3Started (315)", "Completed (290)"], stages);
+        Assert.Equal(["Started (300)", "Files: copying to S3 (315)", "Completed (290)"], stages);
         Assert.Contains("2026-11-02 09:00:30 UTC", page.Find("[data-testid=run-stages]").TextContent);
         Assert.Contains("40 files at commit c0ffee", page.Find("[data-testid=run-message]").TextContent);
         Assert.Empty(page.FindAll("[data-testid=cancel-run]"));

@@ -1,6 +1,4 @@
-using System.Formats.Tar;
 using System.Net;
-using System.Text;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Portal.Domain.Runs;
@@ -14,7 +12,7 @@ namespace Portal.Domain.Images.Engine;
 /// 114 login refused, 116 build failed, 118 push refused, 111 anything else the engine reports.
 /// Credentials go with each pull, build and push (nothing is stored in the engine).
 /// </summary>
-internal sealed class DockerEngine : IDisposable
+internal sealed partial class DockerEngine : IDisposable
 {
     private readonly DockerClientConfiguration _configuration;
     private readonly DockerClient _client;
@@ -150,54 +148,5 @@ internal sealed class DockerEngine : IDisposable
     {
         _client.Dispose();
         _configuration.Dispose();
-    }
-
-    private static ExportException PullFailed(ImageReference image, string error, Exception? inner)
-    {
-        if (DockerFailures.IsNotFound(error))
-            return new ExportException(StatusCode.DockerImageNotFound, $"The image {image} was not found in the Domino registry: {error}", inner is null ? null : DockerFailures.Describe(inner), inner);
-        if (DockerFailures.IsAuthFailure(error))
-            return new ExportException(StatusCode.DockerAuthenticationError, $"The Domino registry refused access to {image}: {error}", inner is null ? null : DockerFailures.Describe(inner), inner);
-        return new ExportException(StatusCode.DockerAPIError, $"Pulling {image} failed: {error}", inner is null ? null : DockerFailures.Describe(inner), inner);
-    }
-
-    private static AuthConfig? ToAuth(RegistryLogin? login) => login is { HasCredentials: true }
-        ? new AuthConfig { ServerAddress = login.Host, Username = login.Username, Password = login.Password }
-        : null;
-
-    private static async Task<MemoryStream> TarAsync(string name, string content, CancellationToken cancellationToken)
-    {
-        var stream = new MemoryStream();
-        await using (var tar = new TarWriter(stream, TarEntryFormat.Ustar, leaveOpen: true))
-        {
-            var entry = new UstarTarEntry(TarEntryType.RegularFile, name)
-            {
-                Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
-                DataStream = new MemoryStream(Encoding.UTF8.GetBytes(content)),
-            };
-            await tar.WriteEntryAsync(entry, cancellationToken);
-        }
-        stream.Position = 0;
-        return stream;
-    }
-
-    private Task CallAsync(string what, Func<Task> call, CancellationToken cancellationToken) =>
-        CallAsync(what, async () => { await call(); return true; }, cancellationToken);
-
-    private async Task<T> CallAsync<T>(string what, Func<Task<T>> call, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (Exception e) when (DockerFailures.IsTransport(e, cancellationToken))
-        {
-            // Docker.DotNet words a missing socket file as "Cannot assign requested address": say what is wrong instead.
-            var reason = Endpoint.Scheme != "unix" || File.Exists(Endpoint.LocalPath)
-                ? DockerFailures.Innermost(e)
-                : $"there is no socket at {Endpoint.LocalPath}";
-            throw new ExportException(StatusCode.DockerNotFound, $"The Docker engine at {Endpoint} could not be reached ({what}): {reason}",
-                DockerFailures.Describe(e), e);
-        }
     }
 }

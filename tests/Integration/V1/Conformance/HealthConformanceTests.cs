@@ -91,7 +91,7 @@ public sealed class HealthConformanceTests(PortalHost portal) : IClassFixture<Po
         AssertFlags(noRegistry, overall: false, domino: true, dominoRegistry: false, s3: true, registry: false);
         Assert.Equal("2026-03-01 10:00:00+00:00", noRegistry.GetProperty("health_check_timestamp").GetString());
 
-        // A registry and the Docker engine that reaches it answer: every part is healthy.
+        // The target registry and Domino's answer through their own API: every part is healthy.
         var registry = await portal.DbAsync(async db =>
         {
             var r = new RegistryDestination { Name = $"r-{Guid.NewGuid():N}", Host = "registry.example:5000" };
@@ -100,16 +100,21 @@ public sealed class HealthConformanceTests(PortalHost portal) : IClassFixture<Po
             return r.Id;
         });
         await AddChecksAsync(Check(ComponentKind.Registry, registry, true, checkedAt.AddSeconds(1)),
-            Check(ComponentKind.Docker, 0, true, checkedAt.AddSeconds(1)));
+            Check(ComponentKind.DominoRegistry, deployment, true, checkedAt.AddSeconds(1)));
         var (_, healthy) = await HealthAsync();
         AssertFlags(healthy, overall: true, domino: true, dominoRegistry: true, s3: true, registry: true);
         Assert.Equal("2026-03-01 10:00:01+00:00", healthy.GetProperty("health_check_timestamp").GetString());
 
-        // The engine fails: both registries are out of reach, and overall follows.
+        // The Docker engine fails: the registries are reached without it (the registry copy), so they stay healthy.
         await AddChecksAsync(Check(ComponentKind.Docker, 0, false, checkedAt.AddSeconds(2).AddMilliseconds(1)));
         var (_, noEngine) = await HealthAsync();
-        AssertFlags(noEngine, overall: false, domino: true, dominoRegistry: false, s3: true, registry: false);
+        AssertFlags(noEngine, overall: true, domino: true, dominoRegistry: true, s3: true, registry: true);
         Assert.Equal("2026-03-01 10:00:02.001000+00:00", noEngine.GetProperty("health_check_timestamp").GetString());
+
+        // Domino's registry refuses: its flag and overall follow.
+        await AddChecksAsync(Check(ComponentKind.DominoRegistry, deployment, false, checkedAt.AddSeconds(3)));
+        var (_, refused) = await HealthAsync();
+        AssertFlags(refused, overall: false, domino: true, dominoRegistry: false, s3: true, registry: true);
         await AssertDocumentedAsync();
     }
 

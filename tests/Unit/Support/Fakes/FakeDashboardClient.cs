@@ -8,6 +8,7 @@ public sealed class FakeDashboardClient : IDashboardClient
     public List<string?> TileOwners { get; } = [];
     public List<(int Days, string? OwnerId)> DailyQueries { get; } = [];
     public IReadOnlyList<RunPoint> Points { get; set; } = [];
+    public SetupProgress Setup { get; set; } = new() { HasDominoKey = true, HasExports = true };
 
     public Task<DashboardTiles> TilesAsync(string? ownerId = null, CancellationToken cancellationToken = default)
     {
@@ -24,4 +25,6 @@ public sealed class FakeDashboardClient : IDashboardClient
 
     public Task<IReadOnlyList<RunPoint>> ExportRunsAsync(int exportId, int last = 30, CancellationToken cancellationToken = default) =>
         Task.FromResult(Points);
+
+    public Task<SetupProgress> SetupAsync(CancellationToken cancellationToken = default) => Task.FromResult(Setup);
 }
