@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Client.Admin;
+using Portal.Client.Audit;
 using Portal.Client.Connections;
 using Portal.Client.Dashboard;
 using Portal.Client.Exports;
@@ -7,6 +8,7 @@ using Portal.Client.Profile;
 using Portal.Client.Runs;
 using Portal.Client.Templates;
 using Portal.Contracts.Admin;
+using Portal.Contracts.Audit;
 using Portal.Contracts.Connections;
 using Portal.Contracts.Dashboard;
 using Portal.Contracts.Exports;
@@ -29,6 +31,7 @@ public static class ClientApis
         services.AddScoped<ITokensClient, HttpTokensClient>();
         services.AddScoped<IV1SettingsClient, HttpV1SettingsClient>();
         services.AddScoped<IDashboardClient, HttpDashboardClient>();
+        services.AddScoped<IAuditClient, HttpAuditClient>();
         return services;
     }
 }

@@ -8,7 +8,13 @@ var builder = WebAssemblyHostBuilder.CreateDefault(args);
 builder.Services.AddPortalClientServices();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddAuthenticationStateDeserialization();
-builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
+builder.Services.AddScoped(_ =>
+{
+    var http = new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) };
+    // The audit log counts these /api calls as the page, not as a script.
+    http.DefaultRequestHeaders.Add(Portal.Contracts.Audit.AuditInterfaces.PageHeader, "1");
+    return http;
+});
 builder.Services.AddScoped<IUserAdministration, HttpUserAdministration>();
 builder.Services.AddPortalHttpClients();
 

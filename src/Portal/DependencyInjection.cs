@@ -1,5 +1,6 @@
 using Portal.Accounts;
 using Portal.Api;
+using Portal.Audit;
 using Portal.Data;
 using Portal.Nodes;
 using Portal.Admin;
@@ -43,6 +44,7 @@ public static class DependencyInjection
             .AddSecurity()
             .AddJobs(configuration, provider, connectionString, role)
             .AddAccounts(configuration)
+            .AddAudit(configuration)
             .AddNotifications(configuration)
             .AddApi(configuration)
             .AddDomain(configuration)
@@ -71,6 +73,7 @@ public static class DependencyInjection
         await app.Services.PrepareRunsAsync();
         await app.Services.PrepareExportsAsync();
         app.Services.PrepareHealth();
+        app.Services.PrepareAudit();
     }
 
     public static WebApplication MapPortal(this WebApplication app)
@@ -91,6 +94,7 @@ public static class DependencyInjection
         // One group without a prefix: every /api body and route value passes the same input rules (Api/InputRulesFilter).
         var api = app.MapGroup("").WithInputRules();
         api.MapAdminApi();
+        api.MapAudit();
         api.MapConnectionsApi();
         api.MapTemplatesApi();
         api.MapProfileApi();

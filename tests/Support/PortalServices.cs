@@ -7,6 +7,7 @@ using Portal.Jobs;
 using Portal.Security;
 using Portal.Notifications;
 using Portal.Accounts;
+using Portal.Audit;
 
 namespace Portal.Tests.Support;
 
@@ -52,6 +53,7 @@ public sealed class PortalServices : IAsyncDisposable
             .AddData(configuration, DatabaseProvider.Sqlite, connectionString)
             .AddSecurity()
             .AddAccounts(configuration)
+            .AddAudit(configuration)
             .AddNotifications(configuration)
             .AddJobs(configuration, DatabaseProvider.Sqlite, connectionString, NodeRole.All);
         features?.Invoke(services, configuration);

@@ -44,6 +44,17 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
+    public async Task The_audit_retention_defaults_to_a_year_and_less_than_a_day_fails_validation()
+    {
+        await using var defaults = await PortalServices.StartAsync();
+        await using var tooShort = await PortalServices.StartAsync(new Dictionary<string, string?> { ["Audit:Retention"] = "01:00:00" });
+
+        Assert.Equal(TimeSpan.FromDays(365), defaults.Services.GetRequiredService<IOptions<Portal.Audit.AuditOptions>>().Value.Retention);
+        var error = Assert.Throws<OptionsValidationException>(() => tooShort.Services.GetRequiredService<IOptions<Portal.Audit.AuditOptions>>().Value);
+        Assert.Contains("Retention", error.Message);
+    }
+
+    [Fact]
     public async Task Zero_hangfire_workers_fails_validation()
     {
         await using var portal = await PortalServices.StartAsync(new Dictionary<string, string?> { ["Hangfire:WorkerCount"] = "0" });

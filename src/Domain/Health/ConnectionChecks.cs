@@ -33,10 +33,15 @@ public sealed class ConnectionChecks(IDominoClientFactory domino, IS3ClientFacto
         return checks;
     }
 
-    /// <summary>Lists one key under the prefix: the bucket exists and the credentials may read it.</summary>
-    public Task<ConnectionCheck> S3Async(S3Target target, CancellationToken cancellationToken) => RunAsync("S3 bucket", async () =>
+    /// <summary>
+    /// Lists one key under the prefix: the bucket exists and the credentials may read it. With <paramref name="writeProbe"/>
+    /// (an admin's Test button), it also writes a small probe object under the prefix and deletes it again, since an
+    /// export needs both and read-only credentials otherwise pass until the first run fails.
+    /// </summary>
+    public Task<ConnectionCheck> S3Async(S3Target target, CancellationToken cancellationToken, bool writeProbe = false) => RunAsync("S3 bucket", async () =>
     {
         using var client = s3.Create(target);
+        var step = "listing the bucket";
         try
         {
             await client.ListObjectsV2Async(new ListObjectsV2Request
@@ -45,12 +50,22 @@ public sealed class ConnectionChecks(IDominoClientFactory domino, IS3ClientFacto
                 Prefix = target.NormalizedPrefix.Length == 0 ? null : target.NormalizedPrefix + "/",
                 MaxKeys = 1,
             }, cancellationToken);
+            if (!writeProbe) return $"s3://{target.Bucket}/{target.NormalizedPrefix} is readable";
+
+            var probe = target.Key($".portal-probe-{Guid.NewGuid():N}");
+            step = "writing a probe object";
+            await client.PutObjectAsync(new PutObjectRequest
+            {
+                BucketName = target.Bucket, Key = probe, ContentBody = "Domino Export Portal connection test; safe to delete.",
+            }, cancellationToken);
+            step = "deleting the probe object";
+            await client.DeleteObjectAsync(target.Bucket, probe, cancellationToken);
+            return $"s3://{target.Bucket}/{target.NormalizedPrefix} is readable and writable (a probe object was written and deleted)";
         }
         catch (Exception e) when (S3Errors.IsS3Failure(e))
         {
-            throw S3Errors.ToExportException(e, target, "listing the bucket");
+            throw S3Errors.ToExportException(e, target, step);
         }
-        return $"s3://{target.Bucket}/{target.NormalizedPrefix} is readable";
     });
 
     /// <summary>

@@ -34,21 +34,28 @@ public sealed partial class ConnectionList<TItem>
 
     [Parameter] public bool Disabled { get; set; }
 
-    private async Task TestAsync(TItem item)
+    private Task TestAsync(TItem item) => TestAsync(IdOf(item), NameOf(item));
+
+    /// <summary>Saving a connection tests it: the result shows under its row without a click.</summary>
+    public Task TestSavedAsync(int id) =>
+        TestAsync(id, Items.Where(i => IdOf(i) == id).Select(NameOf).FirstOrDefault() ?? Noun);
+
+    private async Task TestAsync(int id, string name)
     {
-        var id = IdOf(item);
         testing.Add(id);
+        await InvokeAsync(StateHasChanged);
         try
         {
             results[id] = await Connections.TestAsync(Kind, id);
         }
         catch (Exception e) when (e is HttpRequestException or UnauthorizedAccessException)
         {
-            results[id] = new ConnectionTestResult([new ConnectionCheckDto(NameOf(item), false, e.Message, 0)]);
+            results[id] = new ConnectionTestResult([new ConnectionCheckDto(name, false, e.Message, 0)]);
         }
         finally
         {
             testing.Remove(id);
+            await InvokeAsync(StateHasChanged);
         }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using Portal.Client.Shared;
 using Portal.Contracts.Exports;
 using Portal.Contracts.Shared;
 
@@ -33,14 +34,16 @@ public sealed partial class ExportPage
     private async Task ToggleEnabledAsync()
     {
         var enable = !Details!.Summary.Enabled;
+        if (!enable && !await Dialogs.ConfirmAsync("Disable export",
+                "Disable this export? It stops running on its schedule until you enable it; Run now still works.", "Disable"))
+            return;
         await ApplyAsync(() => Exports.SetEnabledAsync(Id, enable), enable ? "Enabled: it runs on its schedule again." : "Disabled: it no longer runs on its schedule.");
     }
 
     private async Task ArchiveAsync()
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync("Archive export",
-            "Archive this export? It stops running and leaves the list; its runs are kept.", yesText: "Archive", cancelText: "Cancel");
-        if (confirmed != true) return;
+        if (!await Dialogs.ConfirmAsync("Archive export", "Archive this export? It stops running and leaves the list; its runs are kept.", "Archive"))
+            return;
         var result = await Exports.ArchiveAsync(Id);
         if (result.Succeeded) Navigation.NavigateTo("/exports");
         else message = (false, string.Join(" ", result.Errors.Values.SelectMany(v => v)));
@@ -55,6 +58,7 @@ public sealed partial class ExportPage
             message = result.Succeeded ? (true, done) : (false, string.Join(" ", result.Errors.Values.SelectMany(v => v)));
             await LoadAsync();
             if (runs is not null) await runs.ReloadAsync();
+            if (history is not null) await history.ReloadAsync();
         }
         finally
         {

@@ -9,6 +9,7 @@ namespace Portal.Client.Exports;
 public sealed partial class ExportPage
 {
     private ExportRuns? runs;
+    private Audit.ExportAudit? history;
 
     private string? loadError;
 

@@ -1,3 +1,4 @@
+using Portal.Client.Shared;
 using Microsoft.AspNetCore.Components;
 using Portal.Contracts.Profile;
 
@@ -49,6 +50,9 @@ public sealed partial class DominoKeysCard
 
     private async Task RemoveAsync(DominoKeyDto key)
     {
+        if (!await Dialogs.ConfirmAsync("Remove Domino key",
+                $"Remove your key for {key.DeploymentName}? Your exports of this deployment cannot run until you store a key again.", "Remove"))
+            return;
         busy = true;
         try
         {

@@ -1,3 +1,4 @@
+using Portal.Client.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Portal.Contracts.Profile;
@@ -46,6 +47,8 @@ public sealed partial class PersonalAccessTokens
 
     private async Task RevokeAsync(TokenDto token)
     {
+        if (!await Dialogs.ConfirmAsync("Revoke token", $"Revoke {token.Name}? Scripts that use it are refused from now on.", "Revoke"))
+            return;
         busy = true;
         try
         {

@@ -1,3 +1,4 @@
+using Portal.Client.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Portal.Contracts.Templates;
@@ -40,8 +41,7 @@ public sealed partial class TemplatesPage
 
     private async Task DeleteAsync(TemplateDto template)
     {
-        if (await Dialogs.ShowMessageBoxAsync("Delete template", $"Delete {template.Name}?", yesText: "Delete", cancelText: "Cancel") != true)
-            return;
+        if (!await Dialogs.ConfirmAsync("Delete template", $"Delete {template.Name}?", "Delete")) return;
         var result = await Templates.DeleteAsync(template.Id);
         message = result.Succeeded ? (true, $"{template.Name} was deleted.") : (false, string.Join(" ", result.Errors.Values.SelectMany(v => v)));
         await LoadAsync();

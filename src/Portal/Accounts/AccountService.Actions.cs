@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Audit;
 using Portal.Contracts.Accounts;
 
 namespace Portal.Accounts;
@@ -8,7 +9,7 @@ namespace Portal.Accounts;
 // What an admin does to an account's status: approve, reject, disable, enable.
 public sealed partial class AccountService
 {
-    public Task<AccountResult> ApproveAsync(string userId, string actorEmail) => ChangeAsync(userId, async user =>
+    public Task<AccountResult> ApproveAsync(string userId, string actorEmail) => ChangeAsync(userId, AuditActions.AccountApprove, async user =>
     {
         if (user.Status is not (AccountStatus.Pending or AccountStatus.Rejected))
         {
@@ -23,7 +24,7 @@ public sealed partial class AccountService
         return AccountResult.Done($"{user.Email} is approved.");
     }, onDone: notifications.Approved);
 
-    public Task<AccountResult> RejectAsync(string userId, string actorEmail) => ChangeAsync(userId, async user =>
+    public Task<AccountResult> RejectAsync(string userId, string actorEmail) => ChangeAsync(userId, AuditActions.AccountReject, async user =>
     {
         if (user.Status != AccountStatus.Pending)
         {
@@ -35,7 +36,7 @@ public sealed partial class AccountService
         return AccountResult.Done($"{user.Email} is rejected.");
     });
 
-    public Task<AccountResult> DisableAsync(string userId, string actorEmail) => ChangeAsync(userId, async user =>
+    public Task<AccountResult> DisableAsync(string userId, string actorEmail) => ChangeAsync(userId, AuditActions.AccountDisable, async user =>
     {
         if (user.Status != AccountStatus.Approved)
         {
@@ -51,7 +52,7 @@ public sealed partial class AccountService
         return AccountResult.Done($"{user.Email} is disabled.");
     });
 
-    public Task<AccountResult> EnableAsync(string userId, string actorEmail) => ChangeAsync(userId, async user =>
+    public Task<AccountResult> EnableAsync(string userId, string actorEmail) => ChangeAsync(userId, AuditActions.AccountEnable, async user =>
     {
         if (user.Status != AccountStatus.Disabled)
         {

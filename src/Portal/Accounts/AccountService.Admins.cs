@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Audit;
 using Portal.Data;
 using Portal.Contracts.Accounts;
 
@@ -9,7 +10,7 @@ namespace Portal.Accounts;
 // Admins: the first one, granting and revoking the role, and the last one, who can never be demoted or disabled.
 public sealed partial class AccountService
 {
-    public Task<AccountResult> GrantAdminAsync(string userId) => ChangeAsync(userId, async user =>
+    public Task<AccountResult> GrantAdminAsync(string userId) => ChangeAsync(userId, AuditActions.AccountGrantAdmin, async user =>
     {
         if (user.Status != AccountStatus.Approved)
         {
@@ -23,7 +24,7 @@ public sealed partial class AccountService
         return AccountResult.Done($"{user.Email} is now an Admin.");
     });
 
-    public Task<AccountResult> RevokeAdminAsync(string userId) => ChangeAsync(userId, async user =>
+    public Task<AccountResult> RevokeAdminAsync(string userId) => ChangeAsync(userId, AuditActions.AccountRevokeAdmin, async user =>
     {
         if (!await users.IsInRoleAsync(user, PortalRoles.Admin))
         {

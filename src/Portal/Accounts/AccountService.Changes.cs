@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Audit;
 using Portal.Data;
 using Portal.Contracts.Accounts;
 
@@ -16,8 +17,9 @@ public sealed partial class AccountService
         user.StatusChangedBy = actorEmail;
     }
 
+    /// <param name="action">The audit log's name for the change (<see cref="AuditActions"/>); recorded in the same transaction.</param>
     private async Task<AccountResult> ChangeAsync(
-        string userId, Func<ApplicationUser, Task<AccountResult>> change, Action<ApplicationUser>? onDone = null)
+        string userId, string action, Func<ApplicationUser, Task<AccountResult>> change, Action<ApplicationUser>? onDone = null)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
@@ -26,9 +28,12 @@ public sealed partial class AccountService
         }
         await using var transaction = await db.Database.BeginTransactionAsync();
         AccountResult result;
+        var before = user.Status;
         try
         {
             result = await change(user);
+            if (result.Succeeded)
+                await audit.RecordAsync(action, AuditObject.Account(user.Id, user.Email), AccountChange(action, before, user.Status));
         }
         catch (AccountChangeFailedException ex)
         {
@@ -44,6 +49,13 @@ public sealed partial class AccountService
         onDone?.Invoke(user);
         return result;
     }
+
+    private static string AccountChange(string action, AccountStatus before, AccountStatus after) => action switch
+    {
+        AuditActions.AccountGrantAdmin => "role Admin: granted",
+        AuditActions.AccountRevokeAdmin => "role Admin: revoked",
+        _ => $"status: {before} → {after}",
+    };
 
     private static async Task Check(Task<IdentityResult> operation)
     {

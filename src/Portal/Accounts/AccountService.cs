@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Accounts.SingleSignOn;
+using Portal.Audit;
 using Portal.Data;
 using Portal.Notifications;
 using Portal.Contracts.Accounts;
@@ -21,6 +22,7 @@ public sealed partial class AccountService(
     IOptions<PortalOptions> options,
     SignInMethods signInMethods,
     TimeProvider clock,
+    AuditLog audit,
     ILogger<AccountService> logger)
 {
     public async Task<(IdentityResult Result, ApplicationUser User)> RegisterAsync(string email, string password)
@@ -65,6 +67,8 @@ public sealed partial class AccountService(
         {
             logger.LogInformation("{Email} registered and awaits approval.", user.Email);
         }
+        await audit.RecordAsync(AuditActions.AccountRegister, AuditObject.Account(user.Id, user.Email),
+            $"status: {user.Status}{(user.Status == AccountStatus.Approved ? ", Admin" : "")}", actor: (user.Id, user.Email ?? user.Id));
         return result;
     }
 

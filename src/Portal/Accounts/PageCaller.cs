@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components.Authorization;
+using Portal.Audit;
 
 namespace Portal.Accounts;
 
@@ -6,7 +7,8 @@ namespace Portal.Accounts;
 /// Who calls a page's client while the page runs on the server (prerendering, Interactive Server). Interactive
 /// Server skips endpoint authorization, so the caller is checked on every call, not only when the page opened.
 /// </summary>
-internal sealed class PageCaller(AuthenticationStateProvider authentication, IServiceScopeFactory scopes)
+internal sealed class PageCaller(AuthenticationStateProvider authentication, IServiceScopeFactory scopes, CircuitAddress circuit,
+    IHttpContextAccessor http)
 {
     /// <summary>
     /// Runs <paramref name="call"/> in a scope of its own: a circuit lives long and a page may make
@@ -17,6 +19,9 @@ internal sealed class PageCaller(AuthenticationStateProvider authentication, ISe
     {
         var user = adminOnly ? await AdminAsync() : await GetAsync();
         await using var scope = scopes.CreateAsyncScope();
+        // The audit log's one source for page calls: this user, through the page, from the browser's address.
+        scope.ServiceProvider.GetRequiredService<AuditContext>()
+            .UsePage(user, AuditContext.Address(http.HttpContext?.Connection.RemoteIpAddress) ?? circuit.Value);
         return await call(scope.ServiceProvider.GetRequiredService<TService>(), user);
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Portal.Accounts.SingleSignOn;
+using Portal.Audit;
 using Portal.Data;
 using Portal.Contracts.Accounts;
 
@@ -24,7 +25,8 @@ public sealed class PortalSignInManager(
     IUserConfirmation<ApplicationUser> confirmation,
     LocalAccountsPolicy localAccounts,
     ProviderSessionCheck providerSessions,
-    IOptions<OidcOptions> oidc)
+    IOptions<OidcOptions> oidc,
+    AuditLog audit)
     : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public static bool IsLockedOutOfPortal(ApplicationUser user) =>
@@ -33,10 +35,29 @@ public sealed class PortalSignInManager(
     public override async Task<bool> CanSignInAsync(ApplicationUser user) =>
         !IsLockedOutOfPortal(user) && await base.CanSignInAsync(user);
 
-    public override async Task<SignInResult> PasswordSignInAsync(ApplicationUser user, string password, bool isPersistent, bool lockoutOnFailure) =>
-        await localAccounts.AllowsPasswordAsync(user)
+    /// <summary>A name no account has fails like a wrong password, and is recorded all the same (someone guessing names).</summary>
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        if (await UserManager.FindByNameAsync(userName) is { } user)
+            return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        await audit.RecordAsync(AuditActions.SignInFailed, new AuditObject("account", null, userName), "no such account", actor: (null, userName));
+        return SignInResult.Failed;
+    }
+
+    public override async Task<SignInResult> PasswordSignInAsync(ApplicationUser user, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        var result = await localAccounts.AllowsPasswordAsync(user)
             ? await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure)
             : SignInResult.NotAllowed;
+        if (!result.Succeeded && !result.RequiresTwoFactor)
+        {
+            var account = (user.Id, user.Email ?? user.Id);
+            await audit.RecordAsync(result.IsLockedOut ? AuditActions.SignInLockedOut : AuditActions.SignInFailed,
+                AuditObject.Account(user.Id, user.Email), result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed to sign in" : "wrong password",
+                actor: account);
+        }
+        return result;
+    }
 
     public override async Task<bool> ValidateSecurityStampAsync(ApplicationUser? user, string? securityStamp) =>
         user is not null && !IsLockedOutOfPortal(user) && await base.ValidateSecurityStampAsync(user, securityStamp);

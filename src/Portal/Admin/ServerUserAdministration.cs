@@ -6,7 +6,8 @@ using Portal.Contracts.Admin;
 namespace Portal.Admin;
 
 /// <summary>The admin users page while it runs on the server (prerendering, Interactive Server).</summary>
-internal sealed class ServerUserAdministration(IServiceScopeFactory scopes, AuthenticationStateProvider authentication) : IUserAdministration
+internal sealed class ServerUserAdministration(IServiceScopeFactory scopes, AuthenticationStateProvider authentication, PageCaller caller)
+    : IUserAdministration
 {
     // A circuit lives long; a fresh scope (and DbContext) per call never works on stale tracked accounts.
     public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken = default)
@@ -23,9 +24,7 @@ internal sealed class ServerUserAdministration(IServiceScopeFactory scopes, Auth
         {
             return new UserActionResult(false, "Only admins can change accounts.");
         }
-        await using var scope = scopes.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<AccountService>()
-            .ApplyAsync(userId, action, state.User.Identity?.Name ?? "");
+        var result = await caller.CallAsync<AccountService, AccountResult>((s, u) => s.ApplyAsync(userId, action, u.Email), adminOnly: true);
         return new UserActionResult(result.Succeeded, result.Message);
     }
 }

@@ -39,7 +39,7 @@ public sealed class BearerTokenHandler(
         var hash = PersonalAccessTokenService.Hash(secret);
         var token = await db.PersonalAccessTokens.AsNoTracking()
             .Where(t => t.TokenHash == hash)
-            .Select(t => new { t.Id, t.UserId, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.User!.Status, t.User.Email, t.User.UserName })
+            .Select(t => new { t.Id, t.Name, t.UserId, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.User!.Status, t.User.Email, t.User.UserName })
             .SingleOrDefaultAsync(Context.RequestAborted);
         var now = time.GetUtcNow();
         if (token is null)
@@ -64,6 +64,7 @@ public sealed class BearerTokenHandler(
         if (token.Email is { } email) identity.AddClaim(new Claim(ClaimTypes.Email, email));
         identity.AddClaims(roles.Select(r => new Claim(ClaimTypes.Role, r)));
         identity.AddClaim(new Claim("token_id", token.Id.ToString(CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(Audit.AuditContext.TokenNameClaim, token.Name));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

@@ -39,7 +39,7 @@ public sealed partial class ConnectionService
                     ? [(ComponentKind.Domino, api), (ComponentKind.DominoRegistry, await checks.RegistryAsync(login, "Domino", cancellationToken))]
                     : [(ComponentKind.Domino, api)]);
             case "s3" when await db.S3Destinations.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken) is { } s:
-                return new Tested(s.Name, [(ComponentKind.S3, [await checks.S3Async(requests.S3(s), cancellationToken)])]);
+                return new Tested(s.Name, [(ComponentKind.S3, [await checks.S3Async(requests.S3(s), cancellationToken, writeProbe: true)])]);
             case "registry" when await db.RegistryDestinations.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken) is { } r:
                 return new Tested(r.Name, [(ComponentKind.Registry, await checks.RegistryAsync(requests.Registry(r), "target", cancellationToken))]);
             case "docker":

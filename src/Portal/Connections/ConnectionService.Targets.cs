@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Audit;
 using Portal.Data;
 using Portal.Domain.S3;
 using Portal.Security;
@@ -32,6 +33,7 @@ public sealed partial class ConnectionService
             ? await db.S3Destinations.FindAsync([existing], cancellationToken)
             : db.S3Destinations.Add(new S3Destination { Name = name, Bucket = form.Bucket, CreatedAt = now }).Entity;
         if (target is null) return SaveResult.Missing("This S3 target no longer exists.");
+        var before = id is null ? null : Snapshot(target);
         target.Name = name;
         target.Bucket = form.Bucket.Trim();
         target.Prefix = Blank(form.Prefix?.Trim('/'));
@@ -44,6 +46,7 @@ public sealed partial class ConnectionService
         target.StorageClass = form.StorageClass;
         target.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        await RecordAsync(id, AuditObject.Connection("s3", target.Id, target.Name), before, Snapshot(target), cancellationToken);
         return SaveResult.Ok(target.Id);
     }
 
@@ -62,12 +65,14 @@ public sealed partial class ConnectionService
             ? await db.RegistryDestinations.FindAsync([existing], cancellationToken)
             : db.RegistryDestinations.Add(new RegistryDestination { Name = name, Host = form.Host, CreatedAt = now }).Entity;
         if (registry is null) return SaveResult.Missing("This registry target no longer exists.");
+        var before = id is null ? null : Snapshot(registry);
         registry.Name = name;
         registry.Host = form.Host.Trim().TrimEnd('/');
         registry.UserName = Blank(form.UserName);
         registry.Password = Secret(registry.Password, form.Password, form.ClearPassword, SecretPurposes.RegistryPassword);
         registry.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        await RecordAsync(id, AuditObject.Connection("registry", registry.Id, registry.Name), before, Snapshot(registry), cancellationToken);
         return SaveResult.Ok(registry.Id);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Audit;
 using Portal.Data;
 using Portal.Domain.Health;
 using Portal.Domain.Images.Engine;
@@ -16,7 +17,7 @@ namespace Portal.Connections;
 /// unique as stored, trimmed: "Lab " is "Lab".
 /// </summary>
 public sealed partial class ConnectionService(PortalDbContext db, ISecretProtector secrets, ConnectionChecks checks, ExportRequests requests,
-    IOptions<DockerOptions> docker, TimeProvider time)
+    IOptions<DockerOptions> docker, AuditLog audit, TimeProvider time)
 {
     public async Task<ConnectionsOverview> GetAsync(CancellationToken cancellationToken) => new(
         await db.DominoDeployments.AsNoTracking().OrderBy(d => d.Name)
@@ -46,6 +47,7 @@ public sealed partial class ConnectionService(PortalDbContext db, ISecretProtect
             ? await db.DominoDeployments.FindAsync([existing], cancellationToken)
             : db.DominoDeployments.Add(new DominoDeployment { Name = name, ApiUrl = form.ApiUrl, CreatedAt = now }).Entity;
         if (deployment is null) return SaveResult.Missing("This Domino deployment no longer exists.");
+        var before = id is null ? null : Snapshot(deployment);
         deployment.Name = name;
         deployment.ApiUrl = form.ApiUrl.Trim().TrimEnd('/');
         deployment.VerifyTls = form.VerifyTls;
@@ -55,8 +57,18 @@ public sealed partial class ConnectionService(PortalDbContext db, ISecretProtect
             SecretPurposes.DominoRegistryPassword);
         deployment.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        await RecordAsync(id, AuditObject.Connection("domino", deployment.Id, deployment.Name), before, Snapshot(deployment), cancellationToken);
         return SaveResult.Ok(deployment.Id);
     }
+
+    // The stored (encrypted) secrets are compared only to say "secret changed"; their values never reach the log.
+    private static AuditSnapshot Snapshot(DominoDeployment d) => AuditSnapshot.Of(d, [nameof(d.RegistryPassword)]);
+    private static AuditSnapshot Snapshot(S3Destination d) => AuditSnapshot.Of(d, [nameof(d.SecretAccessKey)]);
+    private static AuditSnapshot Snapshot(RegistryDestination d) => AuditSnapshot.Of(d, [nameof(d.Password)]);
+
+    private Task RecordAsync(int? id, AuditObject target, AuditSnapshot? before, AuditSnapshot after, CancellationToken cancellationToken) =>
+        audit.RecordAsync(id is null ? AuditActions.ConnectionCreate : AuditActions.ConnectionUpdate, target,
+            AuditChanges.Between(before, after), cancellationToken);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Portal.Audit;
 using Portal.Connections;
 using Portal.Exports;
 using Portal.Health;
@@ -36,6 +37,7 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<ComponentCheck> ComponentChecks => Set<ComponentCheck>();
     public DbSet<PortalSetting> PortalSettings => Set<PortalSetting>();
     public DbSet<NodeProbe> NodeProbes => Set<NodeProbe>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Accounts;
+using Portal.Audit;
 using Portal.Contracts.Exports;
 using Portal.Contracts.Shared;
 using Portal.Data;
@@ -8,14 +9,14 @@ using Portal.Runs;
 namespace Portal.Exports;
 
 /// <summary>The buttons on an export: enable, disable, archive, run now, verify.</summary>
-public sealed class ExportActions(ExportStore exports, RunQueue runs, PortalDbContext db, TimeProvider time)
+public sealed class ExportActions(ExportStore exports, RunQueue runs, PortalDbContext db, AuditLog audit, TimeProvider time)
 {
     public async Task<SaveResult> SetEnabledAsync(PortalUser user, int id, bool enabled, CancellationToken cancellationToken)
     {
         var export = await exports.FindAsync(user, id, cancellationToken);
         if (export is null || export.Archived) return SaveResult.Missing("This export does not exist.");
         export.SetEnabled(enabled, time.GetUtcNow());
-        await exports.SaveAsync(export, cancellationToken);
+        await exports.SaveAsync(export, cancellationToken, enabled ? AuditActions.ExportEnable : AuditActions.ExportDisable);
         return SaveResult.Ok(id);
     }
 
@@ -34,6 +35,8 @@ public sealed class ExportActions(ExportStore exports, RunQueue runs, PortalDbCo
         if (export is null) return new RunStarted(false, null, "This export does not exist.", NotFound: true);
         if (export.Archived) return new RunStarted(false, null, "An archived export cannot run.");
         var run = await runs.QueueAsync(id, trigger, user.Email, cancellationToken, force);
+        await audit.RecordAsync(force ? AuditActions.ExportRunAnyway : AuditActions.ExportRunNow, ExportAudit.Object(export),
+            $"run #{run.Number} queued", cancellationToken: cancellationToken);
         return new RunStarted(true, run.Id, force ? $"Run #{run.Number} is queued; it exports even if nothing changed." : $"Run #{run.Number} is queued.");
     }
 
@@ -46,6 +49,8 @@ public sealed class ExportActions(ExportStore exports, RunQueue runs, PortalDbCo
         if (export.Kind != ExportKind.Project || !export.ExportFiles || export.S3DestinationId is null)
             return new RunStarted(false, null, "This export writes no files to S3, so it has no snapshot to verify.");
         var run = await runs.QueueAsync(id, trigger, user.Email, cancellationToken, kind: RunKind.Verify);
+        await audit.RecordAsync(AuditActions.ExportVerify, ExportAudit.Object(export), $"verify run #{run.Number} queued",
+            cancellationToken: cancellationToken);
         return new RunStarted(true, run.Id, $"Verify run #{run.Number} is queued.");
     }
 }

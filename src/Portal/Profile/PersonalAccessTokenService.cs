@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Portal.Accounts;
+using Portal.Audit;
 using Portal.Data;
 using Portal.Contracts.Profile;
 
@@ -11,7 +12,7 @@ namespace Portal.Profile;
 /// Personal access tokens: 32 random bytes shown once, stored as their SHA-256, with an expiry of at most a
 /// year; revoked tokens stay listed. <see cref="Api.BearerTokenHandler"/> checks them on every request.
 /// </summary>
-public sealed class PersonalAccessTokenService(PortalDbContext db, TimeProvider time)
+public sealed class PersonalAccessTokenService(PortalDbContext db, AuditLog audit, TimeProvider time)
 {
     public const string TokenPrefix = "dxp_";
     private const int PrefixLength = 12;
@@ -44,6 +45,9 @@ public sealed class PersonalAccessTokenService(PortalDbContext db, TimeProvider 
         };
         db.PersonalAccessTokens.Add(token);
         await db.SaveChangesAsync(cancellationToken);
+        // The name, prefix and expiry only: the token itself is shown once to its owner and never kept.
+        await audit.RecordAsync(AuditActions.TokenCreate, AuditObject.Token(token.Id, token.Name),
+            $"prefix: {token.Prefix}; expires: {token.ExpiresAt:yyyy-MM-dd}", cancellationToken: cancellationToken);
         return new CreatedToken(true, "Copy the token now: it is not shown again.", ToDto(token), secret);
     }
 
@@ -52,8 +56,10 @@ public sealed class PersonalAccessTokenService(PortalDbContext db, TimeProvider 
         var now = time.GetUtcNow();
         var token = await db.PersonalAccessTokens.SingleOrDefaultAsync(t => t.Id == id && t.UserId == user.Id, cancellationToken);
         if (token is null) return false;
-        token.RevokedAt ??= now;
+        if (token.RevokedAt is not null) return true;
+        token.RevokedAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(AuditActions.TokenRevoke, AuditObject.Token(token.Id, token.Name), cancellationToken: cancellationToken);
         return true;
     }
 

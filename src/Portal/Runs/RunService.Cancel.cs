@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Accounts;
+using Portal.Audit;
 using Portal.Contracts.Runs;
 using Portal.Contracts.Shared;
 using Portal.Data;
@@ -27,6 +28,10 @@ public sealed partial class RunService
             run.EndedAt = time.GetUtcNow();
         }
         await db.SaveChangesAsync(cancellationToken);
+        var export = await db.Exports.AsNoTracking().Where(e => e.Id == run.ExportId).Select(e => e.GroupName + "/" + e.ProjectName)
+            .SingleOrDefaultAsync(cancellationToken);
+        await audit.RecordAsync(AuditActions.RunCancel, AuditObject.Export(run.ExportId, export ?? $"export {run.ExportId}"),
+            $"run #{run.Number} cancelled", cancellationToken: cancellationToken);
         return SaveResult.Ok((int)Math.Min(runId, int.MaxValue));
     }
 }

@@ -9,7 +9,7 @@ using Portal.Contracts.Shared;
 namespace Portal.Runs;
 
 /// <summary>Runs as people read them: their exports' runs, or all for admins. Cancelling works from any node.</summary>
-public sealed partial class RunService(PortalDbContext db, TimeProvider time)
+public sealed partial class RunService(PortalDbContext db, Audit.AuditLog audit, TimeProvider time)
 {
     public async Task<RunDetails?> GetAsync(PortalUser user, long id, CancellationToken cancellationToken)
     {

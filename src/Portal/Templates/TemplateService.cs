@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Audit;
 using Portal.Data;
 using Portal.Domain.Images;
 using Portal.Contracts.Shared;
@@ -8,7 +9,7 @@ using Portal.Exports;
 namespace Portal.Templates;
 
 /// <summary>Dockerfile templates: the first line must be the FROM placeholder; a template in use cannot be deleted; names are unique trimmed.</summary>
-public sealed class TemplateService(PortalDbContext db, ImageExportPlanner planner, ExportScheduleSync schedules, TimeProvider time)
+public sealed class TemplateService(PortalDbContext db, ImageExportPlanner planner, ExportScheduleSync schedules, AuditLog audit, TimeProvider time)
 {
     public async Task<IReadOnlyList<TemplateDto>> ListAsync(CancellationToken cancellationToken) =>
         (await db.DockerfileTemplates.AsNoTracking().OrderByDescending(t => t.IsStandard).ThenBy(t => t.Name)
@@ -32,10 +33,13 @@ public sealed class TemplateService(PortalDbContext db, ImageExportPlanner plann
             ? await db.DockerfileTemplates.FindAsync([existing], cancellationToken)
             : db.DockerfileTemplates.Add(new DockerfileTemplate { Name = name, Content = form.Content, CreatedAt = now }).Entity;
         if (template is null) return SaveResult.Missing("This template no longer exists.");
+        var before = id is null ? null : AuditSnapshot.Of(template);
         template.Name = name;
         template.Content = form.Content.ReplaceLineEndings("\n");
         template.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(id is null ? AuditActions.TemplateCreate : AuditActions.TemplateUpdate, AuditObject.Template(template.Id, template.Name),
+            AuditChanges.Between(before, AuditSnapshot.Of(template)), cancellationToken);
         // An edit can move its exports between a registry copy and a build: their schedules follow to the right queue.
         foreach (var export in await db.Exports.AsNoTracking().Where(e => e.TemplateId == template.Id && !e.Archived).ToListAsync(cancellationToken))
             schedules.Apply(export);
@@ -50,8 +54,10 @@ public sealed class TemplateService(PortalDbContext db, ImageExportPlanner plann
             return SaveResult.Invalid("", $"Exports use this template ({string.Join(", ", users)}): change them first.");
         if (await db.Exports.AnyAsync(e => e.TemplateId == id, cancellationToken))
             await db.Exports.Where(e => e.TemplateId == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.TemplateId, (int?)null), cancellationToken);
-        return await db.DockerfileTemplates.Where(t => t.Id == id).ExecuteDeleteAsync(cancellationToken) == 1
-            ? SaveResult.Ok(id)
-            : SaveResult.Missing("This template no longer exists.");
+        var name = await db.DockerfileTemplates.Where(t => t.Id == id).Select(t => t.Name).SingleOrDefaultAsync(cancellationToken);
+        if (await db.DockerfileTemplates.Where(t => t.Id == id).ExecuteDeleteAsync(cancellationToken) != 1)
+            return SaveResult.Missing("This template no longer exists.");
+        await audit.RecordAsync(AuditActions.TemplateDelete, AuditObject.Template(id, name), cancellationToken: cancellationToken);
+        return SaveResult.Ok(id);
     }
 }

@@ -18,7 +18,8 @@ public sealed class V1Callers(
     IDominoClientFactory domino,
     IMemoryCache cache,
     IOptions<ApiOptions> options,
-    IHttpContextAccessor http)
+    IHttpContextAccessor http,
+    Audit.AuditContext audit)
 {
     public const string Header = DominoClient.ApiKeyHeader;
 
@@ -94,6 +95,9 @@ public sealed class V1Callers(
                 "portal profile page, or ask an admin to choose a v1 service account (Administration, Connections, v1 API settings)"));
         }
 
+        // The audit log names the Domino user and the portal account the key acts for.
+        var ownerEmail = await db.Users.Where(u => u.Id == ownerId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
+        audit.Identify(ownerId, $"{ownerEmail ?? ownerId} (Domino user {principal?.UserName ?? "unknown"}{(viaServiceAccount ? ", via the v1 service account" : "")})");
         var isAdmin = await db.UserRoles.AnyAsync(ur => ur.UserId == ownerId
             && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == PortalRoles.Admin), cancellationToken);
         return (new V1Caller(apiKey, hash, principal?.UserName, ownerId, isAdmin, viaServiceAccount, deployment, client), null);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Portal.Audit;
 using Portal.Data;
 using Portal.Templates;
 using Portal.Contracts.Accounts;
@@ -14,7 +15,7 @@ namespace Portal.V1;
 /// (<c>/api/admin/v1-settings</c>). Nothing is guessed: an unset deployment or target makes the v1 API say
 /// which setting the admin must choose.
 /// </summary>
-public sealed class V1Settings(PortalDbContext db)
+public sealed class V1Settings(PortalDbContext db, AuditLog audit)
 {
     public const string DominoDeploymentKey = "V1DominoDeploymentId";
     public const string S3TargetKey = "V1S3TargetId";
@@ -57,6 +58,7 @@ public sealed class V1Settings(PortalDbContext db)
             errors.Add(nameof(form.ServiceAccountId), "Choose an approved account as the v1 service account.");
         if (errors.Count > 0) return errors.Result();
 
+        var before = AuditSnapshot.Of(await GetFormAsync(cancellationToken));
         var stored = await db.PortalSettings.Where(x => Keys.Contains(x.Key)).ToDictionaryAsync(x => x.Key, cancellationToken);
         Set(stored, DominoDeploymentKey, Text(form.DominoDeploymentId));
         Set(stored, S3TargetKey, Text(form.S3TargetId));
@@ -64,6 +66,8 @@ public sealed class V1Settings(PortalDbContext db)
         Set(stored, TemplateKey, Text(form.TemplateId));
         Set(stored, ServiceAccountKey, account);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(AuditActions.V1SettingsUpdate, AuditObject.V1Settings,
+            AuditChanges.Between(before, AuditSnapshot.Of(await GetFormAsync(cancellationToken))), cancellationToken);
         return SaveResult.Ok(0);
     }
 

@@ -40,10 +40,20 @@ public sealed class AdminUsersPage(IPage page)
     public Task ApproveAsync(string email) =>
         page.GetByRole(AriaRole.Button, new() { Name = $"Approve {email}" }).ClickAsync();
 
-    /// <summary>An action in the accounts table: Disable, Enable, Approve, Make admin, Remove admin.</summary>
-    public Task ActAsync(string action, string email) =>
-        page.GetByRole(AriaRole.Button, new() { Name = $"{action} {email}", Exact = true }).ClickAsync();
+    /// <summary>An action in the accounts table: Disable, Enable, Approve, Make admin, Remove admin; confirmed when the page asks.</summary>
+    public async Task ActAsync(string action, string email)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = $"{action} {email}", Exact = true }).ClickAsync();
+        if (action is "Disable" or "Remove admin") await ConfirmAsync(action);
+    }
 
-    public Task RejectAsync(string email) =>
-        page.GetByRole(AriaRole.Button, new() { Name = $"Reject {email}" }).ClickAsync();
+    /// <summary>Rejects after confirming.</summary>
+    public async Task RejectAsync(string email)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Reject {email}" }).ClickAsync();
+        await ConfirmAsync("Reject");
+    }
+
+    private Task ConfirmAsync(string action) =>
+        page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = action, Exact = true }).ClickAsync();
 }

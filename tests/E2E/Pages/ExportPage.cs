@@ -33,7 +33,12 @@ public sealed class ExportPage(IPage page)
         return long.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public Task DisableAsync() => page.GetByRole(AriaRole.Button, new() { Name = "Disable", Exact = true }).ClickAsync();
+    /// <summary>Disables after confirming.</summary>
+    public async Task DisableAsync()
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Disable", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Disable", Exact = true }).ClickAsync();
+    }
 
     public Task EnableAsync() => page.GetByRole(AriaRole.Button, new() { Name = "Enable", Exact = true }).ClickAsync();
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Connections;
 using Portal.Health;
+using Portal.Testbed.Network;
 using Portal.Security;
 using Portal.Tests.Integration.Runs;
 using Portal.Contracts.Connections;
@@ -89,15 +90,36 @@ public sealed class ConnectionServiceTests(PortalExportsFixture fixture) : Porta
     }
 
     [Fact]
+    public async Task The_S3_test_writes_a_probe_object_and_deletes_it_again()
+    {
+        await using var proxy = FaultProxy.Start(Fixture.S3.Url);
+        var (_, s3, _) = await Host.ConnectionsAsync(Fixture, s3Endpoint: proxy.Url);
+
+        var result = await TestAsync("s3", s3);
+
+        Assert.True(result.Healthy, string.Join("; ", result.Checks.Select(c => c.Message)));
+        Assert.Contains("readable and writable", result.Checks.Single().Message, StringComparison.Ordinal);
+        var lines = proxy.Requests.Select(r => r.Line).ToList();
+        var put = Assert.Single(lines, l => l.StartsWith("PUT ", StringComparison.Ordinal) && l.Contains(".portal-probe-", StringComparison.Ordinal));
+        var key = put.Split(' ')[1].Split('?')[0];
+        Assert.Contains(lines, l => l.StartsWith($"DELETE {key}", StringComparison.Ordinal));
+        Assert.DoesNotContain(await Fixture.S3.FingerprintAsync(PortalExportsFixture.Bucket, ""), o => o.Contains(".portal-probe-", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_connection_an_export_uses_cannot_be_deleted()
     {
         var scenario = await RunScenario.CreateAsync(Fixture, Host, image: false);
-        var s3 = (await Host.ExportRecordAsync(scenario.ExportId)).S3DestinationId!.Value;
+        var export = await Host.ExportRecordAsync(scenario.ExportId);
 
-        var refused = await Host.WithAsync<ConnectionService, SaveResult>(c => c.DeleteAsync("s3", s3, default));
+        var refused = await Host.WithAsync<ConnectionService, SaveResult>(c => c.DeleteAsync("s3", export.S3DestinationId!.Value, default));
 
+        // The refusal names the exports in the way (the fixture's scenarios share this target: five by name, then a count).
         Assert.False(refused.Succeeded);
-        Assert.Contains("Exports use this connection", refused.ErrorFor(""), StringComparison.Ordinal);
+        var message = refused.ErrorFor("")!;
+        Assert.Matches(@"^(The export \S+ uses|\d+ exports, .+, use) this S3 target: change or archive them first\.$", message);
+        Assert.True(message.Contains($"{export.GroupName}/{export.ProjectName}", StringComparison.Ordinal)
+                    || System.Text.RegularExpressions.Regex.IsMatch(message, @"and \d+ more"), message);
     }
 
     [Fact]
@@ -113,7 +135,7 @@ public sealed class ConnectionServiceTests(PortalExportsFixture fixture) : Porta
         Assert.True(deleted.Succeeded, deleted.ErrorFor(""));
         Assert.Null((await Host.ExportRecordAsync(scenario.ExportId)).S3DestinationId);
         Assert.False(domino.Succeeded);
-        Assert.Contains("archived ones too", domino.ErrorFor(""), StringComparison.Ordinal);
+        Assert.Contains("to this Domino deployment (archived exports count too)", domino.ErrorFor(""), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Accounts;
+using Portal.Audit;
 using Portal.Client.Accounts;
 using Portal.Connections;
 using Portal.Data;
@@ -77,6 +78,7 @@ public sealed class ExportsHost : IAsyncDisposable
             .AddData(configuration, provider, connectionString)
             .AddSecurity()
             .AddAccounts(configuration)
+            .AddAudit(configuration)
             .AddJobs(configuration, provider, connectionString, NodeRole.All)
             .AddDomain(configuration)
             .AddHealth(configuration)

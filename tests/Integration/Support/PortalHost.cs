@@ -158,8 +158,17 @@ public class PortalHost : IAsyncLifetime
     /// <summary>Signs in through the real login form and returns a client carrying the cookie.</summary>
     public async Task<HttpClient> SignInAsync(string email)
     {
-        var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
-        var http = new HttpClient(handler) { BaseAddress = BaseAddress };
+        var (http, cookies, status) = await PostLoginAsync(email, Password);
+        Assert.True(status is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther, $"Sign-in answered {(int)status}");
+        Assert.Contains(cookies.GetAllCookies(), c => c.Name.StartsWith(".AspNetCore.Identity", StringComparison.Ordinal));
+        return http;
+    }
+
+    /// <summary>Fills in and posts the real login form (a right or a wrong password): the client, its cookies and the answer's status.</summary>
+    public async Task<(HttpClient Client, CookieContainer Cookies, HttpStatusCode Status)> PostLoginAsync(string email, string password)
+    {
+        var cookies = new CookieContainer();
+        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = BaseAddress };
         // As a browser on the portal's own pages: cookie-authenticated API writes must say where they come from (issue 13).
         http.DefaultRequestHeaders.Add("Origin", BaseAddress.GetLeftPart(UriPartial.Authority));
         var page = await http.GetStringAsync("/Account/Login");
@@ -169,12 +178,9 @@ public class PortalHost : IAsyncLifetime
             ["_handler"] = "login",
             ["__RequestVerificationToken"] = token,
             ["Input.Email"] = email,
-            ["Input.Password"] = Password,
+            ["Input.Password"] = password,
         }));
-        Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther,
-            $"Sign-in answered {(int)response.StatusCode}");
-        Assert.Contains(handler.CookieContainer.GetAllCookies(), c => c.Name.StartsWith(".AspNetCore.Identity", StringComparison.Ordinal));
-        return http;
+        return (http, cookies, response.StatusCode);
     }
 }
 

@@ -109,7 +109,7 @@ public sealed class ConnectionsPageTests : ComponentTest
     [Fact]
     public void A_refused_delete_shows_the_servers_message()
     {
-        Connections.DeleteResult = SaveResult.Invalid("", "Exports use this connection: change or archive them first.");
+        Connections.DeleteResult = SaveResult.Invalid("", "The export team/model uses this S3 target: change or archive them first.");
         var providers = RenderProviders();
         var page = Render<ConnectionsPage>();
 
@@ -117,7 +117,23 @@ public sealed class ConnectionsPageTests : ComponentTest
         providers.WaitForAssertion(() => Assert.Contains("Delete Archive?", providers.Markup));
         providers.FindAll("button").Single(b => b.TextContent.Trim() == "Delete").Click();
 
-        page.WaitForAssertion(() => Assert.Contains("Exports use this connection: change or archive them first.", page.Find("[role=alert]").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("The export team/model uses this S3 target: change or archive them first.", page.Find("[role=alert]").TextContent));
+    }
+
+    [Fact]
+    public void Saving_a_connection_tests_it_and_shows_the_result_under_its_row()
+    {
+        Connections.TestResults[("domino", 1)] = new ConnectionTestResult([new ConnectionCheckDto("Domino API", false, "connection refused", 3)]);
+        var providers = RenderProviders();
+        var page = Render<ConnectionsPage>();
+
+        page.Find("button[aria-label='Edit Domino prod']").Click();
+        providers.WaitForElement("input[type=password]");
+        providers.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("Domino API: connection refused", page.Find("[data-testid=check-chip]").TextContent.Trim()));
+        Assert.Equal("false", page.Find("[data-testid=check-chip]").GetAttribute("data-healthy"));
+        Assert.Contains("the test's result is under its row", page.Markup, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,11 +31,15 @@ public sealed class PersonalAccessTokensTests : ComponentTest
     {
         var now = DateTimeOffset.UtcNow;
         TokensFake.List.Add(new TokenDto(7, "ci", "dxp_cicicici", now, now.AddDays(7), null, null));
+        var providers = RenderProviders();
         var component = Render<PersonalAccessTokens>();
 
         component.Find("button[aria-label='Revoke ci']").Click();
+        providers.WaitForAssertion(() => Assert.Contains("Scripts that use it are refused from now on.", providers.Find(".mud-dialog").TextContent));
+        Assert.Empty(TokensFake.Revoked); // nothing yet: it asks first
+        providers.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Revoke").Click();
 
-        Assert.Equal([7], TokensFake.Revoked);
+        component.WaitForAssertion(() => Assert.Equal([7], TokensFake.Revoked));
         component.WaitForAssertion(() => Assert.Contains("Revoked", component.Find("tbody tr").TextContent));
     }
 

@@ -38,6 +38,7 @@ public abstract class ComponentTest : BunitContext, IDisposable
         Services.AddSingleton<ITokensClient>(Tokens);
         Services.AddSingleton<IDashboardClient>(Dashboard);
         Services.AddSingleton<IV1SettingsClient>(V1Settings);
+        Services.AddSingleton<Portal.Contracts.Audit.IAuditClient>(Audit);
         Services.AddSingleton<TimeProvider>(Time);
         AddBunitPersistentComponentState();
         Authorization = AddAuthorization();
@@ -67,6 +68,8 @@ public abstract class ComponentTest : BunitContext, IDisposable
     protected FakeDashboardClient Dashboard { get; } = new();
 
     protected FakeV1SettingsClient V1Settings { get; } = new();
+
+    protected FakeAuditClient Audit { get; } = new();
 
     protected BunitNavigationManager Navigation => Services.GetRequiredService<BunitNavigationManager>();
 

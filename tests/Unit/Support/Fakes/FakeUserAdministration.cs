@@ -14,6 +14,11 @@ public sealed class FakeUserAdministration : IUserAdministration
     public Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<UserSummary>>(Users);
 
-    public Task<UserActionResult> ApplyAsync(string userId, UserAction action, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new UserActionResult(true, "Done."));
+    public List<(string UserId, UserAction Action)> Applied { get; } = [];
+
+    public Task<UserActionResult> ApplyAsync(string userId, UserAction action, CancellationToken cancellationToken = default)
+    {
+        Applied.Add((userId, action));
+        return Task.FromResult(new UserActionResult(true, "Done."));
+    }
 }
