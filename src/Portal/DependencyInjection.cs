@@ -83,6 +83,7 @@ public static class DependencyInjection
         // A worker answers the orchestrator's health checks (and the metrics scrape), nothing else: no pages, /api, /v1 or dashboard.
         if (!app.Services.GetNodeRole().ServesWeb())
         {
+            app.UseAttemptLimits();
             app.MapHealthApi();
             return app;
         }
@@ -90,16 +91,18 @@ public static class DependencyInjection
         app.MapHealthApi();
         app.MapPages();
         app.MapAccounts();
-        app.MapAdminApi();
-        app.MapAudit();
-        app.MapConnectionsApi();
-        app.MapTemplatesApi();
-        app.MapProfileApi();
-        app.MapNotifications();
-        app.MapExportsApi();
-        app.MapRunsApi();
-        app.MapDashboardApi();
-        app.MapV1();
+        // One group without a prefix: every /api body and route value passes the same input rules (Api/InputRulesFilter).
+        var api = app.MapGroup("").WithInputRules();
+        api.MapAdminApi();
+        api.MapAudit();
+        api.MapConnectionsApi();
+        api.MapTemplatesApi();
+        api.MapProfileApi();
+        api.MapNotifications();
+        api.MapExportsApi();
+        api.MapRunsApi();
+        api.MapDashboardApi();
+        api.MapV1();
         app.MapPortalOpenApi();
         app.MapJobsDashboard();
         return app;

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using Portal.Contracts.Shared;
 
 namespace Portal.Contracts.Exports;
 
@@ -10,18 +12,18 @@ public sealed class ExportForm
 {
     public ExportKind Kind { get; set; } = ExportKind.Project;
     public int DominoDeploymentId { get; set; }
-    public string? DominoOwnerName { get; set; }
-    public string? DominoProjectName { get; set; }
-    public string? EnvironmentId { get; set; }
-    public string GroupName { get; set; } = "";
-    public string ProjectName { get; set; } = "";
+    [StringLength(255), SingleLine, NoClimbing] public string? DominoOwnerName { get; set; }
+    [StringLength(255), SingleLine, NoClimbing] public string? DominoProjectName { get; set; }
+    [StringLength(64), SingleLine, NoClimbing] public string? EnvironmentId { get; set; }
+    [StringLength(128), SingleLine, NoClimbing] public string GroupName { get; set; } = "";
+    [StringLength(128), SingleLine, NoClimbing] public string ProjectName { get; set; } = "";
     public bool ExportFiles { get; set; } = true;
     public bool ExportImage { get; set; } = true;
     public int? S3TargetId { get; set; }
     public int? RegistryTargetId { get; set; }
     public int? TemplateId { get; set; }
-    public string Schedule { get; set; } = "*/15 * * * *";
-    public string TimeZone { get; set; } = "UTC";
+    [StringLength(100), SingleLine] public string Schedule { get; set; } = "*/15 * * * *";
+    [StringLength(64), SingleLine] public string TimeZone { get; set; } = "UTC";
     public bool ForceRun { get; set; }
     public bool Enabled { get; set; } = true;
 

@@ -1,13 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+using Portal.Contracts.Shared;
+
 namespace Portal.Contracts.Exports;
 
 /// <summary>The exports table's query: search, filters, sort and page (all done by the server).</summary>
 public sealed record ExportQuery(
-    string? Search = null,
-    string? Outcome = null,
-    string? OwnerId = null,
+    [property: StringLength(200), SingleLine] string? Search = null,
+    [property: StringLength(32), SingleLine] string? Outcome = null,
+    [property: StringLength(450), SingleLine] string? OwnerId = null,
     ExportKind? Kind = null,
     bool IncludeArchived = false,
-    string? SortBy = null,
+    [property: StringLength(64), SingleLine] string? SortBy = null,
     bool Descending = false,
     int Page = 0,
     int PageSize = 25);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Portal.Contracts.Shared;
 
 namespace Portal.Contracts.Profile;
 
@@ -9,6 +10,7 @@ public sealed class CreateTokenRequest
 
     [Required(ErrorMessage = "Name the token, e.g. after the script that uses it.")]
     [StringLength(100, ErrorMessage = "Keep the name under 100 characters.")]
+    [SingleLine]
     public string Name { get; set; } = "";
 
     [Range(1, MaxLifetimeDays, ErrorMessage = "A token lives 1 to 365 days.")]

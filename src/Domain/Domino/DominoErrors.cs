@@ -47,12 +47,20 @@ public static class DominoErrors
                     $"A file disappeared from the Domino project during the export ({what})", status, details),
                 DominoEndpoint.EnvironmentRevisions or DominoEndpoint.ProjectEnvironment => new DominoException(
                     StatusCode.DominoEnvironmentNotFound, StatusCode.DominoEnvironmentNotFound.Describe(), status, details),
+                // The project was found a step earlier; a listing refused at a commit is not "the project does not exist".
+                DominoEndpoint.Files when !MeansProjectGone(body) => new DominoException(StatusCode.DominoAPIError,
+                    $"Domino could not list {what}: the commit is unknown to it or the project's repository could not be read "
+                    + $"(HTTP {(int)status}: {Trim(body)})", status, details),
                 _ => new DominoException(StatusCode.APIProjectNotFound, StatusCode.APIProjectNotFound.Describe(), status, details),
             },
             _ => new DominoException(StatusCode.DominoAPIError,
                 $"Domino API gave HTTP response status code {(int)status} with message '{Trim(body)}'", status, details),
         };
     }
+
+    /// <summary>Domino's answer for a project id it does not know (on the commits and files endpoints alike).</summary>
+    private static bool MeansProjectGone(string? body) =>
+        body?.Contains("NoSuchElementException: key not found", StringComparison.Ordinal) == true;
 
     private static string Trim(string? body)
     {

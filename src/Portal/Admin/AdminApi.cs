@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Portal.Accounts;
 using Portal.Client.Accounts;
 using Portal.Contracts.Admin;
+using Portal.Contracts.Shared;
 
 namespace Portal.Admin;
 
@@ -28,7 +29,10 @@ public static class AdminApi
         {
             return TypedResults.NotFound(Problem("Unknown action", $"'{action}' is not one of: {string.Join(", ", Enum.GetNames<UserAction>())}."));
         }
-        var result = await accounts.ApplyAsync(id, userAction, admin.Identity?.Name ?? "");
+        // Account ids are GUIDs; anything else (a NUL that PostgreSQL refuses, 100,000 characters) is no account.
+        var result = id.Length > 450 || InputRules.HasForbidden(id)
+            ? new AccountResult(AccountOutcome.NotFound, "There is no such account.")
+            : await accounts.ApplyAsync(id, userAction, admin.Identity?.Name ?? "");
         return result.Outcome switch
         {
             AccountOutcome.Done => TypedResults.Ok(new UserActionResult(true, result.Message)),

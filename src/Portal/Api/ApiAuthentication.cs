@@ -1,9 +1,6 @@
-using System.Globalization;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Portal.Contracts.Accounts;
 
@@ -13,7 +10,7 @@ namespace Portal.Api;
 /// How <c>/api</c> callers prove who they are: the sign-in cookie (the pages) or a personal access token
 /// (scripts). A policy scheme picks the token handler when an <c>/api</c> request carries a bearer token and
 /// the cookie otherwise, so the pages and Identity behave exactly as before. Failed token attempts are
-/// counted per client address and answered 429 past <see cref="ApiOptions.FailedTokenLimit"/>.
+/// counted per client address, and refused 429 before any lookup past <see cref="ApiOptions.FailedTokenLimit"/> (AttemptLimits).
 /// </summary>
 public static class ApiAuthentication
 {
@@ -34,25 +31,6 @@ public static class ApiAuthentication
             .RequireAuthenticatedUser()
             .RequireRole(PortalRoles.User, PortalRoles.Admin));
 
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                if (!context.Items.ContainsKey(BearerTokenHandler.FailedItem)) return RateLimitPartition.GetNoLimiter("");
-                var api = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter("failed-token:" + context.Connection.RemoteIpAddress, _ =>
-                    new FixedWindowRateLimiterOptions { PermitLimit = api.FailedTokenLimit, Window = api.FailedTokenWindow, QueueLimit = 0 });
-            });
-            o.OnRejected = async (context, cancellationToken) =>
-            {
-                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
-                var seconds = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds));
-                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await Results.Problem($"Too many failed token attempts from this address: wait {seconds} seconds, then use a valid token.",
-                    statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed token attempts").ExecuteAsync(context.HttpContext);
-            };
-        });
         return services;
     }
 

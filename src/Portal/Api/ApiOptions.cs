@@ -14,6 +14,14 @@ public sealed class ApiOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan FailedTokenWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Failed Domino API keys one client address may send to /v1 per <see cref="FailedTokenWindow"/> before it gets 429.</summary>
+    [Range(1, 10_000)]
+    public int FailedV1KeyLimit { get; set; } = 10;
+
+    /// <summary>How long a Domino API key Domino refused is refused without asking Domino again (v1 API).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan RefusedKeyMemory { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long a Domino API key Domino accepted is taken as valid without asking again (v1 API).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan DominoKeyCacheDuration { get; set; } = TimeSpan.FromSeconds(30);

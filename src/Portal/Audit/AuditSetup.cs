@@ -32,7 +32,7 @@ public static class AuditSetup
             .AddOrUpdate<AuditPruneJob>(AuditPruneJob.JobId, p => p.PruneAsync(CancellationToken.None), Cron.Daily(3, 30));
     }
 
-    public static WebApplication MapAudit(this WebApplication app)
+    public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
     {
         app.MapAuditApi();
         return app;

@@ -14,6 +14,10 @@ public sealed class ExportStore(PortalDbContext db, ExportScheduleSync schedules
     public Task<Export?> FindAsync(PortalUser user, int id, CancellationToken cancellationToken) =>
         db.Exports.VisibleTo(user).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
 
+    /// <summary>Whether the export exists for the user (ExportAccess), without loading it.</summary>
+    public Task<bool> ExistsForAsync(PortalUser user, int id, CancellationToken cancellationToken) =>
+        db.Exports.VisibleTo(user).AnyAsync(e => e.Id == id, cancellationToken);
+
     /// <summary>
     /// Archives an export (the page, the API and the v1 API alike) and saves it. A job aborts the multipart uploads
     /// its runs left in S3.

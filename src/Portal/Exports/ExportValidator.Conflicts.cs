@@ -12,7 +12,9 @@ public sealed partial class ExportValidator
     private async Task CheckConflictsAsync(int? id, ExportForm form, string group, string project, Validation errors,
         CancellationToken cancellationToken)
     {
-        if (form.Kind == ExportKind.Project && form.DominoOwnerName is { } owner && form.DominoProjectName is { } name
+        // 134 only once the key may export the project: otherwise it would tell anyone which projects are exported.
+        var accessConfirmed = !errors.ContainsKey(nameof(form.DominoDeploymentId)) && !errors.ContainsKey(nameof(form.DominoProjectName));
+        if (form.Kind == ExportKind.Project && accessConfirmed && form.DominoOwnerName is { } owner && form.DominoProjectName is { } name
             && await SameProjectExistsAsync(id, form.DominoDeploymentId, owner, name, cancellationToken))
             errors.Add(nameof(form.DominoProjectName), StatusCode.APIProjectConflict.Describe());
         if (await SameNamesExistAsync(id, group, project, cancellationToken))

@@ -17,8 +17,10 @@ public sealed partial class ExportValidator(PortalDbContext db, ProjectAccessChe
 {
     public async Task<ExportValidation> ValidateAsync(PortalUser user, int? id, ExportForm form, CancellationToken cancellationToken)
     {
-        var errors = new Validation();
         var warnings = new List<string>();
+        // Lengths and characters first: a form that breaks them goes no further (not to Domino, not to the database).
+        var errors = Validation.Of(form);
+        if (errors.Count > 0) return new ExportValidation(errors, warnings, []);
 
         var ownerId = await OwnerIdAsync(user, id, cancellationToken);
         var hasKey = false;

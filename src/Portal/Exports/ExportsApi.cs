@@ -26,7 +26,8 @@ public static class ExportsApi
             .WithSummary("Creates an export");
         api.MapGet("/options", FormOptionsAsync).WithSummary("What an export form can choose from: deployments, targets, templates, schedules");
         api.MapGet("/domino-projects/{deploymentId:int}", DominoProjectsAsync).WithSummary("The Domino projects your key can see on a deployment");
-        api.MapPost("/validate", (ExportForm form, ExportForms s, ClaimsPrincipal u, CancellationToken ct) => ValidateAsync(null, form, s, u, ct))
+        api.MapPost("/validate", (ExportForm form, ExportForms s, ExportStore store, ClaimsPrincipal u, CancellationToken ct) =>
+                ValidateAsync(null, form, s, store, u, ct))
             .WithSummary("Checks a new export form without saving it");
         api.MapPost("/{id:int}/validate", ValidateAsync).WithSummary("Checks a changed export form without saving it");
         api.MapGet("/{id:int}", GetAsync).WithSummary("Reads an export with its settings");
@@ -67,9 +68,14 @@ public static class ExportsApi
         }
     }
 
-    public static async Task<Ok<ExportValidation>> ValidateAsync(int? id, ExportForm form, ExportForms exports, ClaimsPrincipal user,
-        CancellationToken cancellationToken) =>
-        TypedResults.Ok(await exports.ValidateAsync(PortalUser.From(user), id, form, cancellationToken));
+    /// <summary>Another user's export is a 404 here too: checking a form must not confirm that an export exists.</summary>
+    public static async Task<Results<Ok<ExportValidation>, NotFound>> ValidateAsync(int? id, ExportForm form, ExportForms exports,
+        ExportStore store, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var caller = PortalUser.From(user);
+        if (id is { } existing && !await store.ExistsForAsync(caller, existing, cancellationToken)) return TypedResults.NotFound();
+        return TypedResults.Ok(await exports.ValidateAsync(caller, id, form, cancellationToken));
+    }
 
     public static async Task<Results<Ok<SaveResult>, NotFound<HttpValidationProblemDetails>, ValidationProblem>> SaveAsync(
         int? id, ExportForm form, ExportForms exports, ClaimsPrincipal user, CancellationToken cancellationToken) =>
@@ -103,7 +109,12 @@ public static class ExportsApi
         : started.NotFound ? TypedResults.NotFound()
         : TypedResults.Conflict(started);
 
-    public static async Task<Ok<Page<RunSummary>>> RunsAsync(int id, RunService runs, ClaimsPrincipal user, CancellationToken cancellationToken,
-        int page = 0, int pageSize = 25) =>
-        TypedResults.Ok(await runs.ForExportAsync(PortalUser.From(user), id, page, pageSize, cancellationToken));
+    /// <summary>An export the caller cannot see is a 404, not an empty list.</summary>
+    public static async Task<Results<Ok<Page<RunSummary>>, NotFound>> RunsAsync(int id, RunService runs, ExportStore store, ClaimsPrincipal user,
+        CancellationToken cancellationToken, int page = 0, int pageSize = 25)
+    {
+        var caller = PortalUser.From(user);
+        if (!await store.ExistsForAsync(caller, id, cancellationToken)) return TypedResults.NotFound();
+        return TypedResults.Ok(await runs.ForExportAsync(caller, id, page, pageSize, cancellationToken));
+    }
 }

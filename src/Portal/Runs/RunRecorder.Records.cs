@@ -144,7 +144,9 @@ internal sealed partial class RunRecorder
                 Attempts = file.Attempts,
                 Error = Truncate(file.Error, 2000),
             });
-            Interlocked.Increment(ref recorder._filesDone);
+            // "N of total": only the files the total counts (a removed, excluded or extra one is recorded, not counted).
+            if (file.Outcome is not (FileOutcome.Deleted or FileOutcome.Excluded or FileOutcome.Extra))
+                Interlocked.Increment(ref recorder._filesDone);
             if (file.Outcome is FileOutcome.Failed or FileOutcome.Missing or FileOutcome.Changed or FileOutcome.Extra)
                 Interlocked.Increment(ref recorder._filesFailed);
             return ValueTask.CompletedTask;

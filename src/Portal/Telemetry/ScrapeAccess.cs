@@ -17,15 +17,28 @@ internal sealed class ScrapeAccess(IOptions<TelemetryOptions> options)
     /// <summary>Middleware in the scrape endpoint's own pipeline (endpoint filters do not run for it).</summary>
     public async Task GuardAsync(HttpContext context, Func<Task> next)
     {
+        // The exporter answers any method; a scrape is a GET (HEAD for a probe).
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        {
+            context.Response.Headers.Allow = "GET, HEAD";
+            await TypedResults.Problem(statusCode: StatusCodes.Status405MethodNotAllowed, title: "Method not allowed",
+                detail: "Scrape /metrics with GET.").ExecuteAsync(context);
+            return;
+        }
         if (Allows(context))
         {
             await next();
             return;
         }
+        // A wrong scrape token counts against the address as a wrong personal access token does (Api/AttemptLimits).
+        if (HasBearer(context.Request)) context.Items[Api.BearerTokenHandler.FailedItem] = true;
         await TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
                 detail: "Metrics are served only to the addresses in Telemetry:AllowedAddresses or with the Telemetry:ScrapeToken bearer token.")
             .ExecuteAsync(context);
     }
+
+    private static bool HasBearer(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     internal bool Allows(HttpContext context)
     {

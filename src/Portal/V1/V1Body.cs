@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Portal.Contracts.Runs;
+using Portal.Contracts.Shared;
 
 namespace Portal.V1;
 
@@ -58,6 +59,8 @@ public sealed class V1Body
                 var value = property.Value;
                 if (value.ValueKind != JsonValueKind.Null && !Fits(field.Type, value))
                     return (null, $"field '{field.Name}' must be {Expected(field.Type)}, not {Describe(value.ValueKind)}");
+                if (value.ValueKind == JsonValueKind.String && TextProblem(field, value.GetString()!) is { } problem)
+                    return (null, problem);
                 values[property.Name] = value.Clone();
             }
             var missing = fields.Where(f => f.Required && (!values.TryGetValue(f.Name, out var v) || v.ValueKind == JsonValueKind.Null))
@@ -89,6 +92,16 @@ public sealed class V1Body
         var all = warnings.ToList();
         if (MissingContentType) all.Add(ContentTypeWarning);
         return all.Count == 0 ? null : string.Join(";  ", all);
+    }
+
+    /// <summary>The same rules as the portal's forms (Portal.Contracts.Shared.InputRules): length, characters, no '..'.</summary>
+    private static string? TextProblem(V1Field field, string text)
+    {
+        if (field.MaxLength > 0 && text.Length > field.MaxLength)
+            return $"field '{field.Name}' is longer than {field.MaxLength} characters";
+        if (InputRules.HasForbidden(text))
+            return $"field '{field.Name}' holds control characters or invisible marks";
+        return InputRules.ClimbsOut(text) ? $"field '{field.Name}' must not contain '..' segments or backslashes" : null;
     }
 
     private static bool Fits(V1FieldType type, JsonElement value) => type switch

@@ -18,12 +18,20 @@ public sealed class V1Callers(
     IDominoClientFactory domino,
     IMemoryCache cache,
     IOptions<ApiOptions> options,
+    IHttpContextAccessor http,
     Audit.AuditContext audit)
 {
     public const string Header = DominoClient.ApiKeyHeader;
 
     public static readonly string NotSetUp =
         "The v1 API is not set up: an admin must choose the Domino deployment v1 exports use (Administration, Connections, v1 API settings)";
+
+    /// <summary>The original's 401/132, marked on the request for the failed-key limit (Api/AttemptLimits).</summary>
+    private (V1Caller?, V1Refusal?) Refused()
+    {
+        if (http.HttpContext is { } context) context.Items[AttemptLimits.V1KeyFailedItem] = true;
+        return (null, new V1Refusal(StatusCodes.Status401Unauthorized, StatusCode.APIUnauthorized.Describe()));
+    }
 
     public async Task<(V1Caller? Caller, V1Refusal? Refusal)> ResolveAsync(string? apiKey, CancellationToken cancellationToken)
     {
@@ -40,6 +48,9 @@ public sealed class V1Callers(
         var client = domino.Create(ExportRequests.Domino(deployment), apiKey);
         var hash = DominoKeyService.Hash(apiKey);
         var cacheKey = $"v1-key:{deployment.Id}:{hash}";
+        var refusedKey = $"v1-refused:{deployment.Id}:{hash}";
+        // A key Domino just refused is refused again without asking (each guess would otherwise cost a call to Domino).
+        if (cache.TryGetValue(refusedKey, out _)) return Refused();
         if (!cache.TryGetValue(cacheKey, out DominoPrincipal? principal))
         {
             try
@@ -48,7 +59,8 @@ public sealed class V1Callers(
             }
             catch (DominoException e) when (e.Code == StatusCode.APIUnauthorized)
             {
-                return (null, new V1Refusal(StatusCodes.Status401Unauthorized, StatusCode.APIUnauthorized.Describe()));
+                if (options.Value.RefusedKeyMemory > TimeSpan.Zero) cache.Set(refusedKey, true, options.Value.RefusedKeyMemory);
+                return Refused();
             }
             if (options.Value.DominoKeyCacheDuration > TimeSpan.Zero)
                 cache.Set(cacheKey, principal, options.Value.DominoKeyCacheDuration);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Contracts.Exports;
 using Portal.Contracts.Runs;
+using Portal.Contracts.Shared;
 using Portal.Data;
 using Portal.Exports;
 using Portal.Runs;
@@ -27,37 +28,40 @@ public sealed partial class V1Exports(
     public const string DefaultImageGroup = "public";
     public const string DefaultImageProject = "domino";
 
+    /// <summary>Export group and project names: the EF model's limit.</summary>
+    private const int NameLength = 128;
+
     public static readonly V1Field[] ProjectCreateFields =
     [
-        new("username", V1FieldType.Text, Required: true),
-        new("project_name", V1FieldType.Text, Required: true),
-        new("export_group_name", V1FieldType.Text, Required: true),
-        new("export_project_name", V1FieldType.Text, Required: true),
+        new("username", V1FieldType.Text, Required: true, MaxLength: 255),
+        new("project_name", V1FieldType.Text, Required: true, MaxLength: 255),
+        new("export_group_name", V1FieldType.Text, Required: true, MaxLength: NameLength),
+        new("export_project_name", V1FieldType.Text, Required: true, MaxLength: NameLength),
         new("export_frequency_seconds", V1FieldType.Number),
     ];
 
     public static readonly V1Field[] ProjectUpdateFields =
     [
         new("update_api_key", V1FieldType.Flag),
-        new("export_group_name", V1FieldType.Text),
-        new("export_project_name", V1FieldType.Text),
+        new("export_group_name", V1FieldType.Text, MaxLength: NameLength),
+        new("export_project_name", V1FieldType.Text, MaxLength: NameLength),
         new("disabled", V1FieldType.Flag),
         new("export_frequency_seconds", V1FieldType.Number),
     ];
 
     public static readonly V1Field[] ImageCreateFields =
     [
-        new("compute_environment_id", V1FieldType.Text, Required: true),
-        new("export_group_name", V1FieldType.Text),
-        new("export_project_name", V1FieldType.Text),
+        new("compute_environment_id", V1FieldType.Text, Required: true, MaxLength: 64),
+        new("export_group_name", V1FieldType.Text, MaxLength: NameLength),
+        new("export_project_name", V1FieldType.Text, MaxLength: NameLength),
         new("export_frequency_seconds", V1FieldType.Number),
     ];
 
     public static readonly V1Field[] ImageUpdateFields =
     [
         new("update_api_key", V1FieldType.Flag, Required: true),
-        new("export_group_name", V1FieldType.Text),
-        new("export_project_name", V1FieldType.Text),
+        new("export_group_name", V1FieldType.Text, MaxLength: NameLength),
+        new("export_project_name", V1FieldType.Text, MaxLength: NameLength),
         new("disabled", V1FieldType.Flag),
         new("export_frequency_seconds", V1FieldType.Number),
     ];
@@ -71,6 +75,8 @@ public sealed partial class V1Exports(
     private async Task<(Export? Export, V1Answer? Missing)> FindAsync(V1Caller caller, ExportKind kind, string identity, V1Body? body,
         CancellationToken cancellationToken)
     {
+        if (InputRules.HasForbidden(identity))
+            return (null, V1Answers.Failed(body, StatusCodes.Status404NotFound, StatusCode.APIExportNotFound.Describe()));
         var visible = Visible(caller, kind);
         var key = identity.Trim().ToLowerInvariant();
         var export = await visible.SingleOrDefaultAsync(e => e.ExportKey == key, cancellationToken);

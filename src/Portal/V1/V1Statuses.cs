@@ -1,3 +1,4 @@
+using Portal.Contracts.Shared;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,8 @@ public sealed class V1Statuses(PortalDbContext db, V1Exports exports, IOptions<A
     public async Task<IReadOnlyList<V1ProjectStatus>> ProjectsAsync(V1Caller caller, string? identity, string? project,
         CancellationToken cancellationToken)
     {
+        // No export's id, owner or project holds a control character; PostgreSQL would refuse the query (NUL).
+        if (InputRules.HasForbidden(identity) || InputRules.HasForbidden(project)) return [];
         var visible = exports.Visible(caller, ExportKind.Project).Include(e => e.RegistryDestination).AsNoTracking();
         if (identity is null)
             return (await LastRecordsAsync(await visible.OrderBy(e => e.Id).ToListAsync(cancellationToken), cancellationToken)).Select(r => Project(r.Record)).ToList();
@@ -40,6 +43,7 @@ public sealed class V1Statuses(PortalDbContext db, V1Exports exports, IOptions<A
     /// <summary>No id: every visible image export's last run. An export id or a compute environment id: the history.</summary>
     public async Task<IReadOnlyList<V1ImageStatus>> ImagesAsync(V1Caller caller, string? identity, CancellationToken cancellationToken)
     {
+        if (InputRules.HasForbidden(identity)) return [];
         var visible = exports.Visible(caller, ExportKind.Environment).Include(e => e.RegistryDestination).AsNoTracking();
         if (identity is null)
             return (await LastRecordsAsync(await visible.OrderBy(e => e.Id).ToListAsync(cancellationToken), cancellationToken))

@@ -131,13 +131,13 @@ public static class ApprovalFlow
         await shots.TakeAsync(admin, "admin-hangfire");
 
         // Bad admin input gets a clear answer and changes nothing.
-        var missing = await adminContext.APIRequest.PostAsync("/api/admin/users/no-such-id/approve");
+        var missing = await adminContext.APIRequest.PostAsync("/api/admin/users/no-such-id/approve", new() { Headers = Exports.PortalApi.SameOrigin });
         Assert.Equal(404, missing.Status);
         Assert.Contains("There is no account with id 'no-such-id'", await missing.TextAsync());
         var me = await adminContext.APIRequest.GetAsync("/api/admin/users");
         var adminId = (await me.JsonAsync())!.Value.EnumerateArray()
             .Single(u => u.GetProperty("email").GetString() == AdminEmail).GetProperty("id").GetString();
-        var lastAdmin = await adminContext.APIRequest.PostAsync($"/api/admin/users/{adminId}/revokeadmin");
+        var lastAdmin = await adminContext.APIRequest.PostAsync($"/api/admin/users/{adminId}/revokeadmin", new() { Headers = Exports.PortalApi.SameOrigin });
         Assert.Equal(409, lastAdmin.Status);
         Assert.Contains("last Admin", await lastAdmin.TextAsync());
     }

@@ -68,7 +68,7 @@ public sealed class PortalApi(IAPIRequestContext request)
     {
         using var users = JsonDocument.Parse(await (await request.GetAsync("/api/admin/users")).TextAsync());
         var id = users.RootElement.EnumerateArray().Single(u => u.GetProperty("email").GetString() == email).GetProperty("id").GetString();
-        var approved = await request.PostAsync($"/api/admin/users/{id}/approve");
+        var approved = await request.PostAsync($"/api/admin/users/{id}/approve", new() { Headers = SameOrigin });
         Assert.True(approved.Ok, $"approving {email}: {approved.Status} {await approved.TextAsync()}");
     }
 
@@ -79,12 +79,18 @@ public sealed class PortalApi(IAPIRequestContext request)
         return JsonSerializer.Deserialize<T>(await response.TextAsync(), Json)!;
     }
 
+    /// <summary>
+    /// What Chromium adds to the pages' own fetches: cookie-authenticated API writes without it are refused as
+    /// cross-site (issue 13). These requests come from Playwright's API client, not from a page, so they say it.
+    /// </summary>
+    public static readonly Dictionary<string, string> SameOrigin = new() { ["Sec-Fetch-Site"] = "same-origin" };
+
     private async Task<T> SendAsync<T>(string method, string path, object body)
     {
         var response = await request.FetchAsync(path, new()
         {
             Method = method,
-            Headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" },
+            Headers = new Dictionary<string, string>(SameOrigin) { ["Content-Type"] = "application/json" },
             Data = JsonSerializer.Serialize(body, Json),
         });
         Assert.True(response.Ok, $"{method} {path}: {response.Status} {await response.TextAsync()}");

@@ -26,6 +26,8 @@ public sealed partial class PortalHttp : IDisposable
             BaseAddress = node,
             Timeout = TimeSpan.FromSeconds(60),
         };
+        // As the pages' own fetches do: a cookie-authenticated API write must say it comes from the portal (issue 13).
+        http.DefaultRequestHeaders.Add("Origin", node.GetLeftPart(UriPartial.Authority));
         var page = await http.GetStringAsync("/Account/Register");
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {

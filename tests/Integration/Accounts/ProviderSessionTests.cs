@@ -93,6 +93,8 @@ public sealed class ProviderSessionTests(ProviderPortal portal) : IClassFixture<
     public async Task A_provider_accounts_personal_access_token_works_and_stops_at_once_when_the_account_is_disabled()
     {
         var (browser, _, _) = await portal.SignInWithProviderAsync("tom");
+        // As the profile page's own request: cookie-authenticated API writes carry their origin (issue 13).
+        browser.DefaultRequestHeaders.Add("Origin", portal.BaseAddress.GetLeftPart(UriPartial.Authority));
         using var created = await browser.PostAsJsonAsync("/api/profile/tokens", new CreateTokenRequest { Name = "script", ExpiresInDays = 7 });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var secret = (await created.Content.ReadFromJsonAsync<CreatedToken>())!.Secret!;

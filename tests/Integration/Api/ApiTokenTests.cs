@@ -154,7 +154,7 @@ public sealed class ApiTokenTests(V1Fixture portal) : IClassFixture<V1Fixture>
         var startedRun = (await started.Content.ReadFromJsonAsync<RunStarted>(Web))!;
         using var cancelled = await alice.PostAsync($"/api/runs/{startedRun.RunId}/cancel", null);
 
-        Assert.Contains(run.GetProperty("stages").EnumerateArray(), s => s.GetProperty("name").GetString() == "ProjectFileExportInitiated");
+        Assert.Contains(run.GetProperty("stages").EnumerateArray(), s => s.GetProperty("code").GetInt32() == (int)StatusCode.ProjectFileExportInitiated);
         Assert.Equal("a.txt", files.GetProperty("items")[0].GetProperty("path").GetString());
         Assert.True(runs.GetProperty("total").GetInt32() >= 2);
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);

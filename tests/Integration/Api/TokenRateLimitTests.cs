@@ -9,6 +9,8 @@ public sealed class RateLimitedPortal : PortalHost
     {
         ["Api:FailedTokenLimit"] = "3",
         ["Api:FailedTokenWindow"] = "00:01:00",
+        ["Api:FailedV1KeyLimit"] = "3",
+        ["Api:RefusedKeyMemory"] = "00:01:00",
     };
 }
 
@@ -38,8 +40,33 @@ public sealed class TokenRateLimitTests(RateLimitedPortal portal) : IClassFixtur
         Assert.True(int.Parse(last!.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) is > 0 and <= 60);
         Assert.Contains("Too many failed token attempts", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         last.Dispose();
-        // Only failures count: a valid token and plain unauthenticated calls are not limited.
-        Assert.Equal(HttpStatusCode.OK, withValidToken.StatusCode);
+        // Over the limit every bearer attempt is refused before the lookup, so a guess that happens to be right is no use;
+        // calls without a token are not limited.
+        Assert.Equal(HttpStatusCode.TooManyRequests, withValidToken.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, cookieless.StatusCode);
+    }
+
+    [Fact]
+    public async Task Failed_v1_keys_are_remembered_and_limited_so_guesses_stop_reaching_domino()
+    {
+        await portal.SetUpV1Async();
+        using var guessing = portal.V1Client("guessed-key");
+        int DominoCalls() => portal.Domino.Requests.Count(r => r.ApiKey == "guessed-key");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await guessing.GetAsync("/v1/projects/status");
+            statuses.Add(response.StatusCode);
+        }
+        using var refused = await guessing.GetAsync("/v1/images/status");
+        var body = await refused.Content.ReadAsStringAsync();
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized,
+            HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(1, DominoCalls());
+        Assert.Contains("\"success\":false", body, StringComparison.Ordinal);
+        Assert.Contains("Too many failed Domino API key attempts", body, StringComparison.Ordinal);
+        Assert.True(refused.Headers.RetryAfter is not null);
     }
 }

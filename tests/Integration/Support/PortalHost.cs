@@ -47,6 +47,11 @@ public class PortalHost : IAsyncLifetime
     /// <summary>Configuration a test class changes (e.g. the rate limit).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
+    /// <summary>Services a test class adds or replaces (e.g. a database interceptor that fails on purpose).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public virtual async Task InitializeAsync()
     {
         Domino = await DominoDouble.StartAsync();
@@ -65,6 +70,7 @@ public class PortalHost : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
+            builder.ConfigureServices(ConfigureServices);
         });
         _factory.UseKestrel(k => k.Listen(IPAddress.Loopback, Port));
         _factory.StartServer();
@@ -163,6 +169,8 @@ public class PortalHost : IAsyncLifetime
     {
         var cookies = new CookieContainer();
         var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = BaseAddress };
+        // As a browser on the portal's own pages: cookie-authenticated API writes must say where they come from (issue 13).
+        http.DefaultRequestHeaders.Add("Origin", BaseAddress.GetLeftPart(UriPartial.Authority));
         var page = await http.GetStringAsync("/Account/Login");
         var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
         using var response = await http.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>

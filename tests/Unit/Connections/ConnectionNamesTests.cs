@@ -44,7 +44,7 @@ public sealed class ConnectionNamesTests : IAsyncLifetime
     {
         Assert.True((await SaveAsync<ConnectionService>(s => s.SaveRegistryAsync(null, new RegistryTargetForm { Name = "Hub", Host = "registry.example.com" }, default))).Succeeded);
 
-        var again = await SaveAsync<ConnectionService>(s => s.SaveRegistryAsync(null, new RegistryTargetForm { Name = "\tHub", Host = "registry.example.com" }, default));
+        var again = await SaveAsync<ConnectionService>(s => s.SaveRegistryAsync(null, new RegistryTargetForm { Name = "  Hub ", Host = "registry.example.com" }, default));
 
         Assert.Equal("A registry target named \"Hub\" already exists.", again.ErrorFor(nameof(RegistryTargetForm.Name)));
     }

@@ -7,6 +7,7 @@ using Portal.Data.Providers;
 
 namespace Portal.Tests.Unit.Data;
 
+[Trait("Category", "Migrations")]
 public sealed class MigrationsTests
 {
     public static TheoryData<string> Providers => new() { "Sqlite", "SqlServer", "PostgreSql" };

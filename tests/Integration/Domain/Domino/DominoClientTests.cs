@@ -104,6 +104,22 @@ public sealed class DominoClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_listing_refused_at_an_unknown_commit_names_the_commit_not_a_missing_project()
+    {
+        var alice = _domino.AddUser("alice");
+        var project = _domino.AddProject(alice, "churn");
+        project.Commit(new TestFile("a.txt", TestContent.FromText("one")));
+        var client = _services.Create(_domino, alice.ApiKey);
+        var found = await client.FindProjectAsync("alice", "churn", default);
+
+        var refused = await Assert.ThrowsAsync<DominoException>(() => client.ListFilesAsync(found.Id, "0123456789abcdef", default));
+
+        Assert.Equal(StatusCode.DominoAPIError, refused.Code);
+        Assert.StartsWith("Domino could not list the files at commit 0123456789abcdef", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("does not exist", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_collaborator_without_settings_rights_cannot_export()
     {
         var alice = _domino.AddUser("alice");
