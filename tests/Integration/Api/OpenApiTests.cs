@@ -12,6 +12,18 @@ namespace Portal.Tests.Integration.Api;
 public sealed partial class OpenApiTests(PortalHost portal) : IClassFixture<PortalHost>
 {
     [Fact]
+    public async Task The_reference_at_docs_links_back_to_the_portal_and_leaves_out_the_client_button_agent_and_telemetry()
+    {
+        using var http = portal.Client();
+
+        var page = await http.GetStringAsync("/docs/");
+
+        Assert.Contains("""<a href="/" data-testid="back-to-portal">""", page, StringComparison.Ordinal);
+        foreach (var off in new[] { "\"hideClientButton\":true", "\"telemetry\":false" })
+            Assert.Contains(off, page.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_document_parses_and_lists_every_api_and_v1_endpoint_with_a_summary()
     {
         using var http = portal.Client();
