@@ -111,8 +111,8 @@ public sealed partial class ExportRunner(
     private async Task<Outcome> ExecuteAsync(RunClaim claim, RunRecorder recorder, bool force, CancellationToken shutdown)
     {
         var (runId, exportId) = (claim.RunId, claim.ExportId);
-        var run = await db.Runs.Where(r => r.Id == runId).Select(r => new { r.Trigger, r.Kind }).SingleAsync(shutdown);
-        var plan = await requests.PlanAsync(exportId, runId, run.Kind, run.Trigger, force, shutdown);
+        var run = await db.Runs.Where(r => r.Id == runId).Select(r => new { r.Trigger, r.Kind, r.ResumesRunId }).SingleAsync(shutdown);
+        var plan = await requests.PlanAsync(exportId, runId, run.Kind, run.Trigger, force, shutdown, run.ResumesRunId);
         if (plan.Disabled) return Outcome.Of(StatusCode.Disabled, StatusCode.Disabled.Describe());
 
         if (!await claim.RenewAsync(s => s.SetProperty(r => r.Status, StatusCode.Running), shutdown)) throw RunClaim.LostException();
