@@ -1047,6 +1047,9 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("ResumesRunId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -1049,6 +1049,9 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<int>("Number")
                         .HasColumnType("int");
 
+                    b.Property<long?>("ResumesRunId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("datetimeoffset");
 
