@@ -68,6 +68,7 @@ public sealed class ExportReader(PortalDbContext db, ImageExportPlanner planner)
         Schedule = e.Schedule,
         TimeZone = e.TimeZone,
         ForceRun = e.ForceRun,
+        VerifySchedule = e.VerifySchedule,
         Enabled = e.Enabled,
     };
 }

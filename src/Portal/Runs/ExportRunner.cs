@@ -51,14 +51,14 @@ public sealed partial class ExportRunner(
     }
 
     /// <summary>A queued run (220) for a scheduled tick delivered as the Hangfire job <paramref name="jobId"/>; null when the export is gone.</summary>
-    public async Task<long?> CreateScheduledRunAsync(int exportId, string? jobId, CancellationToken shutdown)
+    public async Task<long?> CreateScheduledRunAsync(int exportId, string? jobId, CancellationToken shutdown, RunKind kind = RunKind.Export)
     {
         if (!await db.Exports.AnyAsync(e => e.Id == exportId && !e.Archived && e.Enabled, shutdown))
         {
             RunLog.ExportGone(logger, exportId);
             return null;
         }
-        return (await store.CreateAsync(exportId, RunTrigger.Schedule, null, jobId, shutdown)).Id;
+        return (await store.CreateAsync(exportId, RunTrigger.Schedule, null, jobId, shutdown, kind)).Id;
     }
 
     /// <summary>Runs a queued run (made by "Run now", the API, or a scheduled tick).</summary>
