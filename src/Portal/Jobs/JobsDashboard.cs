@@ -24,6 +24,7 @@ public static class JobsDashboard
     }
 
     /// <summary>
+    /// Its commands (POSTs) are audited (<see cref="DashboardAudit"/>).
     /// The dashboard's polling (<c>/stats</c>) and batch commands read a posted form without checking the method, so a GET
     /// of those addresses was a 500. A GET or HEAD has no form here: reading one is a 405 that says to POST.
     /// </summary>
@@ -32,6 +33,7 @@ public static class JobsDashboard
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
         {
             await dashboard(context);
+            await DashboardAudit.RecordAsync(context);
             return;
         }
         context.Features.Set<IFormFeature>(new NoForm());

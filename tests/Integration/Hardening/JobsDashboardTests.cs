@@ -63,6 +63,31 @@ public sealed partial class JobsDashboardTests(DashboardPortal portal) : IClassF
         Assert.NotNull(stats["servers:count"]);
     }
 
+    [Fact]
+    public async Task An_admins_dashboard_command_is_audited_with_the_jobs_it_named_and_the_stats_polling_is_not()
+    {
+        var page = await portal.Admin.GetStringAsync("/hangfire");
+        var token = CsrfToken().Match(page).Groups[1].Value;
+        foreach (var (path, form) in new[]
+                 {
+                     ("/hangfire/jobs/enqueued/delete", new KeyValuePair<string, string>[] { new("jobs[]", "424242"), new("jobs[]", "434343") }),
+                     ("/hangfire/stats", [new("metrics[]", "servers:count")]),
+                 })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
+            request.Headers.Add("RequestVerificationToken", token);
+            using var response = await portal.Admin.SendAsync(request);
+            Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode}");
+        }
+
+        var audit = JsonNode.Parse(await portal.Admin.GetStringAsync("/api/admin/audit?pageSize=200"))!["items"]!.AsArray();
+
+        var entry = Assert.Single(audit, e => (string?)e!["action"] == "scheduler.delete")!;
+        Assert.Equal("jobs/enqueued: 424242, 434343", (string?)entry["changes"]);
+        Assert.Equal("admin@example.com", (string?)entry["actor"]);
+        Assert.DoesNotContain(audit, e => ((string?)e!["action"])!.StartsWith("scheduler.stat", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("/hangfire")]
     [InlineData("/hangfire/stats")]
