@@ -29,7 +29,12 @@ public sealed record RunDetails
 
     /// <summary>Each blob of a registry copy as it finished, live while the run goes.</summary>
     public IReadOnlyList<RunLayerDto> Layers { get; init; } = [];
+
+    /// <summary>A dry run's files by outcome (what a run would transfer, keep, delete, exclude), with their bytes.</summary>
+    public IReadOnlyList<RunFileTotal> FileTotals { get; init; } = [];
 }
+
+public sealed record RunFileTotal(string Outcome, int Files, long Bytes);
 
 public sealed record RunStageDto(int Code, string Name, DateTimeOffset At);
 

@@ -23,7 +23,7 @@ public sealed record RunSummary
     public long ImageBytesTotal { get; init; }
     public long ImageBytesDone { get; init; }
 
-    /// <summary>Export, or Verify (the latest snapshot read back and compared with its manifest).</summary>
+    /// <summary>Export, Verify (the latest snapshot read back and compared with its manifest) or DryRun (planned, nothing written).</summary>
     public string Kind { get; init; } = "Export";
 
     [JsonIgnore]
