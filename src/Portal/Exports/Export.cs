@@ -45,6 +45,11 @@ public sealed partial class Export
     public string TimeZone { get; set; } = "UTC";
     public bool ForceRun { get; set; }
 
+    /// <summary>The files part's filter (docs/file-filters.md): include and exclude globs, one a line, and a largest file size.</summary>
+    public string? IncludePatterns { get; set; }
+    public string? ExcludePatterns { get; set; }
+    public long? MaxFileSize { get; set; }
+
     /// <summary>
     /// The export's own Domino API key (set through the v1 API, as the original stored each job's key with
     /// the job), protected with <see cref="Security.SecretPurposes.DominoApiKey"/>; runs prefer it to the owner's key.
