@@ -50,6 +50,9 @@ public sealed partial class Export
         TimeZone = string.IsNullOrWhiteSpace(form.TimeZone) ? "UTC" : form.TimeZone.Trim();
         ForceRun = form.ForceRun;
         Enabled = form.Enabled;
+        IncludePatterns = PatternText(form.IncludePatterns);
+        ExcludePatterns = PatternText(form.ExcludePatterns);
+        MaxFileSize = form.MaxFileSize;
         Touch(now);
     }
 

@@ -30,6 +30,7 @@ public sealed class ExportReader(PortalDbContext db)
             LastEnvironment = export.ImageEnvironmentId is null ? null : $"{export.ImageEnvironmentId} v{export.ImageRevision}",
             CreatedAt = export.CreatedAt,
             UpdatedAt = export.UpdatedAt,
+            FilesSettingsChanged = export.FilesFingerprint is { } exported && ExportRequests.FilesFingerprint(export) is { } now && now != exported,
         };
     }
 
@@ -61,5 +62,8 @@ public sealed class ExportReader(PortalDbContext db)
         TimeZone = e.TimeZone,
         ForceRun = e.ForceRun,
         Enabled = e.Enabled,
+        IncludePatterns = FilePatterns.Lines(e.IncludePatterns),
+        ExcludePatterns = FilePatterns.Lines(e.ExcludePatterns),
+        MaxFileSize = e.MaxFileSize,
     };
 }
