@@ -32,13 +32,14 @@ public sealed class FiltersPortal : PortalHost
         // One export per Domino project (the conflict rule 134): the saving tests each take one of their own.
         Domino.AddProject(DominoUser, "saved");
         Domino.AddProject(DominoUser, "dry");
+        Domino.AddProject(DominoUser, "image");
         await StoreDominoKeyAsync(user, Setup.DeploymentId, DominoUser.ApiKey);
         Http = await SignInAsync(user.Email);
     }
 
     public object Form(string group, object? include = null, object? exclude = null, object? maxFileSize = null) => new
     {
-        kind = "Project", dominoDeploymentId = Setup.DeploymentId, dominoOwnerName = DominoUser.UserName, dominoProjectName = group is "saved" or "dry" ? group : Project.Name,
+        kind = "Project", dominoDeploymentId = Setup.DeploymentId, dominoOwnerName = DominoUser.UserName, dominoProjectName = group is "saved" or "dry" or "image" ? group : Project.Name,
         groupName = group, projectName = "notebooks", exportFiles = true, exportImage = false, s3TargetId = Setup.S3TargetId, schedule = "0 3 * * *",
         timeZone = "UTC", enabled = true, includePatterns = include ?? Array.Empty<string>(), excludePatterns = exclude ?? Array.Empty<string>(), maxFileSize,
     };
@@ -133,14 +134,23 @@ public sealed class ExportFiltersApiTests(FiltersPortal portal) : IClassFixture<
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<int>();
 
+        var imageOnly = Body(portal.Form("image"));
+        (imageOnly["exportFiles"], imageOnly["exportImage"], imageOnly["registryTargetId"]) = (false, true, portal.Setup.RegistryId);
+        using var createdImage = await portal.Http.PostAsJsonAsync("/api/exports", imageOnly);
+        var imageId = (await createdImage.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<int>();
+
         using var response = await portal.Http.PostAsync($"/api/exports/{id}/dry-run", null);
         using var missing = await portal.Http.PostAsync("/api/exports/999999/dry-run", null);
+        using var nothing = await portal.Http.PostAsync($"/api/exports/{imageId}/dry-run", null);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var started = await response.Content.ReadFromJsonAsync<RunStarted>();
         var run = await portal.DbAsync(db => db.Runs.SingleAsync(r => r.Id == started!.RunId));
         Assert.Equal((RunKind.DryRun, id, RunTrigger.Manual), (run.Kind, run.ExportId, run.Trigger));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, nothing.StatusCode);
+        Assert.Contains("nothing to plan", (await nothing.Content.ReadFromJsonAsync<RunStarted>())!.Message);
+        Assert.Equal(0, await portal.DbAsync(db => db.Runs.CountAsync(r => r.ExportId == imageId)));
     }
 
     private static JsonObject Body(object form) => JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(form))!.AsObject();

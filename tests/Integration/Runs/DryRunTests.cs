@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Portal.Contracts.Exports;
 using Portal.Contracts.Runs;
 using Portal.Domain.Runs;
@@ -100,18 +99,6 @@ public sealed class DryRunTests(PortalExportsFixture fixture) : PortalExportsTes
         Assert.Equal(StatusCode.Skipped, nothingLeft.Status); // as the next run would
         Assert.Empty(nothingLeft.Files);
         Assert.Equal(real.Id, (await Host.ExportRecordAsync(scenario.ExportId)).LastRunId);
-    }
-
-    [Fact]
-    public async Task An_export_without_files_has_nothing_to_dry_run()
-    {
-        var scenario = await RunScenario.CreateAsync(Fixture, Host, files: false);
-
-        var started = await Host.WithAsync<ExportActions, RunStarted>(s => s.DryRunAsync(scenario.User, scenario.ExportId, RunTrigger.Api, default));
-
-        Assert.False(started.Succeeded);
-        Assert.Contains("nothing to plan", started.Message);
-        Assert.Equal(0, await Host.DbAsync(db => db.Runs.CountAsync(r => r.ExportId == scenario.ExportId)));
     }
 
     private static List<(string Path, FileOutcome Outcome, long Size)> Plan(Run run) => Ordered(run.Files.Select(f => (f.Path, f.Outcome, f.Size)));
