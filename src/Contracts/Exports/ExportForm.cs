@@ -25,6 +25,10 @@ public sealed class ExportForm
     [StringLength(100), SingleLine] public string Schedule { get; set; } = "*/15 * * * *";
     [StringLength(64), SingleLine] public string TimeZone { get; set; } = "UTC";
     public bool ForceRun { get; set; }
+
+    /// <summary>When a Verify run checks the snapshot on its own (cron, same time zone); empty: only on demand. Files exports only.</summary>
+    [StringLength(100), SingleLine] public string? VerifySchedule { get; set; }
+
     public bool Enabled { get; set; } = true;
 
     /// <summary>The files part's filter (docs/file-filters.md): only files matching one of these (none: every file).</summary>

@@ -32,6 +32,13 @@ public sealed record RunDetails
 
     /// <summary>A dry run's files by outcome (what a run would transfer, keep, delete, exclude), with their bytes.</summary>
     public IReadOnlyList<RunFileTotal> FileTotals { get; init; } = [];
+
+    /// <summary>The failed run this one resumes (its id and number), if any.</summary>
+    public long? ResumesRunId { get; init; }
+    public int? ResumesRunNumber { get; init; }
+
+    /// <summary>Its files failed and no export run came after it: "Resume" completes its commit, moving only what is missing.</summary>
+    public bool CanResume { get; init; }
 }
 
 public sealed record RunFileTotal(string Outcome, int Files, long Bytes);

@@ -114,10 +114,10 @@ public static class ExportsApi
         TypedResults.Ok(await preview.PreviewAsync(PortalUser.From(user), form, cancellationToken));
 
     // A browser session is "Manual"; a script with a token is "Api".
-    private static RunTrigger Trigger(HttpContext http) =>
+    internal static RunTrigger Trigger(HttpContext http) =>
         http.User.Identity?.AuthenticationType == "Bearer" ? RunTrigger.Api : RunTrigger.Manual;
 
-    private static Results<Accepted<RunStarted>, NotFound, Conflict<RunStarted>> Queued(RunStarted started) =>
+    internal static Results<Accepted<RunStarted>, NotFound, Conflict<RunStarted>> Queued(RunStarted started) =>
         started.Succeeded ? TypedResults.Accepted($"/api/runs/{started.RunId}", started)
         : started.NotFound ? TypedResults.NotFound()
         : TypedResults.Conflict(started);
