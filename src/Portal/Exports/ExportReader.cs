@@ -31,7 +31,8 @@ public sealed class ExportReader(PortalDbContext db, ImageExportPlanner planner)
             LastEnvironment = export.ImageEnvironmentId is null ? null : $"{export.ImageEnvironmentId} v{export.ImageRevision}",
             CreatedAt = export.CreatedAt,
             UpdatedAt = export.UpdatedAt,
-            FilesSettingsChanged = export.FilesFingerprint is { } exported && ExportRequests.FilesFingerprint(export) is { } now && now != exported,
+            // A rename clears the stored fingerprint: then too the next run exports again.
+            FilesSettingsChanged = ExportRequests.FilesFingerprint(export) is { } now && now != export.FilesFingerprint,
         };
     }
 
