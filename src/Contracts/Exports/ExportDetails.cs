@@ -14,4 +14,7 @@ public sealed record ExportDetails
     public string? LastEnvironment { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>The files part's settings (target, names, filters) changed since its last export: the next run exports again.</summary>
+    public bool FilesSettingsChanged { get; init; }
 }

@@ -31,6 +31,16 @@ public sealed class ExportForm
 
     public bool Enabled { get; set; } = true;
 
+    /// <summary>The files part's filter (docs/file-filters.md): only files matching one of these (none: every file).</summary>
+    [FilePatterns] public IReadOnlyList<string> IncludePatterns { get; set; } = [];
+
+    /// <summary>Files matching one of these are left out.</summary>
+    [FilePatterns] public IReadOnlyList<string> ExcludePatterns { get; set; } = [];
+
+    /// <summary>Files larger than this many bytes are left out (null: any size).</summary>
+    [Range(1, long.MaxValue, ErrorMessage = "The maximum file size must be a positive number of bytes.")]
+    public long? MaxFileSize { get; set; }
+
     /// <summary>A project export copies files when asked; an environment export never does.</summary>
     [JsonIgnore]
     public bool CopiesFiles => Kind == ExportKind.Project && ExportFiles;

@@ -23,6 +23,12 @@ public interface IExportsClient
     /// <summary>Queues a Verify run: the latest snapshot read back from S3 and compared with its manifest.</summary>
     Task<RunStarted> VerifyAsync(int id, CancellationToken cancellationToken = default);
 
+    /// <summary>Queues a dry run: what a run would transfer, keep, delete and exclude, with nothing written.</summary>
+    Task<RunStarted> DryRunAsync(int id, CancellationToken cancellationToken = default);
+
+    /// <summary>What the form's filters keep of its project's current commit (with the caller's Domino key).</summary>
+    Task<FilterPreview> PreviewFilterAsync(ExportForm form, CancellationToken cancellationToken = default);
+
     /// <summary>"Run anyway (force)": a run that exports even when nothing changed since the last export.</summary>
     Task<RunStarted> RunAnywayAsync(int id, CancellationToken cancellationToken = default);
 }

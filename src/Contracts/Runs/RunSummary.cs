@@ -23,8 +23,15 @@ public sealed record RunSummary
     public long ImageBytesTotal { get; init; }
     public long ImageBytesDone { get; init; }
 
-    /// <summary>Export, or Verify (the latest snapshot read back and compared with its manifest).</summary>
+    /// <summary>Export, Verify (the latest snapshot read back and compared with its manifest) or DryRun (planned, nothing written).</summary>
     public string Kind { get; init; } = "Export";
+
+    /// <summary>The kind as people read it: "Export run", "Verify run", "Dry run".</summary>
+    [JsonIgnore]
+    public string KindLabel => Kind == "DryRun" ? "Dry run" : $"{Kind} run";
+
+    [JsonIgnore]
+    public bool IsDryRun => Kind == "DryRun";
 
     [JsonIgnore]
     public StatusCode Code => (StatusCode)Status;

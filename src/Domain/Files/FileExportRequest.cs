@@ -9,7 +9,8 @@ namespace Portal.Domain.Files;
 /// (<see cref="FileExportResult.NewState"/>); <see cref="Force"/> exports even when nothing changed.
 /// <see cref="Lease"/> is the run's claim on the export (none: nobody else can write it); <see cref="Filter"/> which files
 /// of the commit the export takes (none: all); <see cref="CommitId"/> the commit to export (a resumed run completes the commit
-/// the failed run started) instead of the head commit.
+/// the failed run started) instead of the head commit. A <see cref="DryRun"/> plans the run as a real one would and records
+/// what it would do, writing nothing.
 /// </summary>
 public sealed record FileExportRequest(
     DominoConnection Domino,
@@ -24,7 +25,8 @@ public sealed record FileExportRequest(
     string RunId,
     IRunLease? Lease = null,
     FileFilter? Filter = null,
-    string? CommitId = null)
+    string? CommitId = null,
+    bool DryRun = false)
 {
     public FileFilter Filters => Filter ?? FileFilter.None;
 
@@ -34,5 +36,5 @@ public sealed record FileExportRequest(
 
     // The API key is a secret: keep it out of logs.
     public override string ToString() =>
-        $"FileExportRequest {{ {OwnerName}/{ProjectName} -> {Layout.BaseUrl}, Force = {Force}, RunId = {RunId}, CommitId = {CommitId ?? "head"} }}";
+        $"FileExportRequest {{ {OwnerName}/{ProjectName} -> {Layout.BaseUrl}, Force = {Force}, DryRun = {DryRun}, RunId = {RunId}, CommitId = {CommitId ?? "head"} }}";
 }

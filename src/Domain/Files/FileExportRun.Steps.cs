@@ -31,7 +31,7 @@ internal sealed partial class FileExportRun
                 case FileStepKind.Copy:
                     var copied = await store.CopyAsync(step.SourceKey!, key, f.Size, Metadata(f, step.Sha256), cancellationToken);
                     return await UnchangedAsync(f, step.Sha256!, copied, attempts: 1, cancellationToken);
-                case FileStepKind.Probe when !_changed.Contains(f.Path) && await ProbeAsync(f, key, cancellationToken) is { } sha256:
+                case FileStepKind.Probe when await ProbeAsync(f, key, cancellationToken) is { } sha256:
                     return await UnchangedAsync(f, sha256, latest[f.Path].ETag, attempts: 0, cancellationToken);
                 default:
                     var (result, attempts) = await DownloadAsync(project, f, key, countAsTransfer: true, cancellationToken);
@@ -58,11 +58,12 @@ internal sealed partial class FileExportRun
 
     /// <summary>
     /// Repair after a run that died: an object of the right size whose metadata names the same blob is
-    /// kept. Its hash comes from its metadata (written in the same request as its bytes), or (large uploads
+    /// kept (never one whose bytes changed since latest's manifest recorded them). Its hash comes from its metadata (written in the same request as its bytes), or (large uploads
     /// cannot carry it) from reading it back.
     /// </summary>
     private async Task<string?> ProbeAsync(DominoFile f, string key, CancellationToken cancellationToken)
     {
+        if (_changed.Contains(f.Path)) return null;
         var metadata = await store.GetMetadataAsync(key, cancellationToken);
         if (metadata is null || !metadata.TryGetValue(BlobKeyMetadata, out var blobKey) || blobKey != f.Key) return null;
         if (metadata.TryGetValue(StreamingUploader.Sha256Metadata, out var sha256) && sha256.Length == 64) return sha256;
@@ -70,7 +71,7 @@ internal sealed partial class FileExportRun
         return stored.Size == f.Size ? stored.Sha256 : null;
     }
 
-    private async Task DeleteRemovedAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    private async Task DeleteRemovedAsync(IReadOnlyList<string> paths, IReadOnlyDictionary<string, long> sizes, CancellationToken cancellationToken)
     {
         if (paths.Count == 0) return;
         await _lease.ConfirmAsync(cancellationToken);
@@ -78,7 +79,7 @@ internal sealed partial class FileExportRun
         foreach (var path in paths)
         {
             Interlocked.Increment(ref _deleted);
-            await progress.FileAsync(new FileRecord(path, 0, null, FileOutcome.Deleted, 0), cancellationToken);
+            await progress.FileAsync(new FileRecord(path, sizes.GetValueOrDefault(path), null, FileOutcome.Deleted, 0), cancellationToken);
         }
     }
 

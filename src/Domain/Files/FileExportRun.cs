@@ -11,7 +11,8 @@ namespace Portal.Domain.Files;
 /// One run, step by step: resolve the project once, apply the skip rule (checked against latest's manifest and
 /// its objects' ETags), rotate a complete latest snapshot to prior, mark latest incomplete, bring it to the head
 /// commit, verify, and mark it complete. Before each step that could harm another run's snapshot it confirms its
-/// claim (<see cref="IRunLease"/>); every S3 write checks the lease (docs/decisions/010-run-fencing.md).
+/// claim (<see cref="IRunLease"/>); every S3 write checks the lease (docs/decisions/010-run-fencing.md). A dry run
+/// takes the same steps up to the plan and reports it instead of writing (docs/dry-runs.md).
 /// </summary>
 internal sealed partial class FileExportRun(
     FileExportRequest request,
@@ -79,17 +80,21 @@ internal sealed partial class FileExportRun(
 
         Files = await FilterAsync(await domino.ListFilesAsync(project.Id, head.Id, cancellationToken), cancellationToken);
         await progress.StageAsync(StatusCode.ProjectFileExportInitiated, cancellationToken);
+        var manifest = await TrustAsync(latest, cancellationToken);
+        // The plan is made before anything is written (a rotation leaves latest's objects as they are), so a dry run
+        // reports exactly what this run would do, and stops there.
+        var rotates = manifest is not null && manifest.CommitId != head.Id;
+        var sizes = latest.Objects.ToDictionary(o => o.Key, o => o.Value.Size, StringComparer.Ordinal);
+        var plan = FilePlan.Create(Files, manifest, rotates, sizes, _layout);
+        if (request.DryRun) return await DryRunAsync(head.Id, plan, latest.Objects, rotates, cancellationToken);
+
         await _lease.ConfirmAsync(cancellationToken);
         var conditional = await SupportsConditionalWritesAsync(cancellationToken);
-        var manifest = await TrustAsync(latest, cancellationToken);
-
-        var rotated = false;
-        if (manifest is not null && manifest.CommitId != head.Id)
+        if (rotates)
         {
             var started = time.GetTimestamp();
-            await RotateAsync(project, manifest, conditional, cancellationToken);
+            await RotateAsync(project, manifest!, conditional, cancellationToken);
             RotationDuration = time.GetElapsedTime(started);
-            rotated = true;
         }
 
         // From here on latest changes, so it stops claiming to be complete first.
@@ -98,13 +103,11 @@ internal sealed partial class FileExportRun(
         if (await store.AbortUploadsAsync(_layout.BasePrefix, cancellationToken) is > 0 and var aborted)
             LogAbortedUploads(logger, aborted, _layout.BaseUrl);
 
-        var sizes = latest.Objects.ToDictionary(o => o.Key, o => o.Value.Size, StringComparer.Ordinal);
-        var plan = FilePlan.Create(Files, manifest, rotated, sizes, _layout);
         progress.Totals(Files.Count, plan.Steps.Where(s => s.Kind is FileStepKind.Download or FileStepKind.Probe).Sum(s => s.File.Size));
         await progress.StageAsync(StatusCode.ProjectFileTansferToS3Started, cancellationToken);
         var transferStarted = time.GetTimestamp();
         var entries = await TransferAsync(project, plan.Steps, latest.Objects, cancellationToken);
-        await DeleteRemovedAsync(plan.DeletedPaths, cancellationToken);
+        await DeleteRemovedAsync(plan.DeletedPaths, sizes, cancellationToken);
         await VerifyAsync(entries, cancellationToken);
         await WriteManifestAsync(entries, head.Id, conditional, cancellationToken);
         TransferDuration = time.GetElapsedTime(transferStarted);

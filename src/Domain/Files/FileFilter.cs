@@ -1,4 +1,5 @@
 using Microsoft.Extensions.FileSystemGlobbing;
+using Portal.Contracts.Exports;
 using Portal.Domain.Domino;
 
 namespace Portal.Domain.Files;
@@ -23,24 +24,12 @@ public sealed record FileFilter(IReadOnlyList<string> Include, IReadOnlyList<str
         return Exclude.FirstOrDefault(p => Matches(p, file.Path)) is { } rule ? $"exclude {rule}" : null;
     }
 
-    /// <summary>What is wrong with the patterns and size, one sentence each; empty when they are usable.</summary>
-    public static IReadOnlyList<string> Problems(IEnumerable<string> include, IEnumerable<string> exclude, long? maxFileSize)
-    {
-        var problems = new List<string>();
-        foreach (var p in include.Concat(exclude))
-        {
-            if (string.IsNullOrWhiteSpace(p)) problems.Add("A pattern is empty.");
-            else if (p.Contains('\\')) problems.Add($"'{p}': use '/' between folders, not '\\'.");
-            else if (p.Split('/').Any(s => s is "." or "..")) problems.Add($"'{p}': '.' and '..' are not allowed in a pattern.");
-            else if (p.Length > 500) problems.Add($"'{p[..40]}…': a pattern may have at most 500 characters.");
-        }
-        if (maxFileSize is <= 0) problems.Add("The maximum file size must be a positive number of bytes.");
-        return problems;
-    }
+    /// <summary>What is wrong with the patterns and size, one sentence each; empty when they are usable (<see cref="FilePatterns"/>).</summary>
+    public static IReadOnlyList<string> Problems(IEnumerable<string> include, IEnumerable<string> exclude, long? maxFileSize) =>
+        FilePatterns.Problems(include, exclude, maxFileSize);
 
     /// <summary>One pattern a line, blank lines and surrounding spaces dropped.</summary>
-    public static IReadOnlyList<string> Lines(string? text) =>
-        (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+    public static IReadOnlyList<string> Lines(string? text) => FilePatterns.Lines(text);
 
     /// <summary>The filter in a stable form for the settings fingerprint (empty for no filter).</summary>
     public string Canonical => IsEmpty ? "" : $"include:{string.Join('\n', Include)}\nexclude:{string.Join('\n', Exclude)}\nmax:{MaxFileSize}";

@@ -45,7 +45,8 @@ public sealed partial class ProjectFilesExporter(
                 run = new FileExportRun(request, domino, store, uploader, _options, progress, logger, _time);
                 var (status, message) = await run.RunAsync(cancellationToken);
                 var layout = request.Layout;
-                var state = status == StatusCode.Completed
+                // A dry run leaves the state as it found it: the next real run must still do what the dry run reported.
+                var state = status == StatusCode.Completed && !request.DryRun
                     ? new FileExportState(run.CommitId, run.Fingerprint)
                     : request.Previous ?? FileExportState.None;
                 LogFinished(logger, request.OwnerName, request.ProjectName, (int)status, message);
@@ -53,7 +54,7 @@ public sealed partial class ProjectFilesExporter(
                 {
                     Status = status, Message = message, CommitId = run.CommitId, Counts = run.Counts, Duration = _time.GetElapsedTime(started),
                     RotationDuration = run.RotationDuration, TransferDuration = run.TransferDuration,
-                    LatestLocation = layout.LatestUrl, PriorLocation = layout.PriorUrl, NewState = state,
+                    LatestLocation = request.DryRun ? null : layout.LatestUrl, PriorLocation = request.DryRun ? null : layout.PriorUrl, NewState = state,
                 };
             }
             finally

@@ -7,7 +7,7 @@ using Portal.Contracts.Shared;
 
 namespace Portal.Client.Exports;
 
-// The export's buttons: run now, verify, enable or disable, archive.
+// The export's buttons: run now, dry run, verify, enable or disable, archive.
 public sealed partial class ExportPage
 {
     private Task RunNowAsync() => StartAsync(Exports.RunNowAsync);
@@ -15,6 +15,8 @@ public sealed partial class ExportPage
     private Task RunAnywayAsync() => StartAsync(Exports.RunAnywayAsync);
 
     private Task VerifyAsync() => StartAsync(Exports.VerifyAsync);
+
+    private Task DryRunAsync() => StartAsync(Exports.DryRunAsync);
 
     private async Task StartAsync(Func<int, CancellationToken, Task<RunStarted>> run)
     {

@@ -34,8 +34,11 @@ public sealed partial class ExportPage
 
     private bool Idle => busy || !RendererInfo.IsInteractive;
 
-    /// <summary>The last run found nothing changed (200): the export is up to date, and "Run anyway" is offered.</summary>
-    private bool UpToDate => Details is { Summary: { Running: false, LastStatus: 200 } };
+    /// <summary>
+    /// The last run found nothing changed (200) and the files settings (target, names, filters) are still those it exported
+    /// with: the export is up to date, and "Run anyway" is offered.
+    /// </summary>
+    private bool UpToDate => Details is { Summary: { Running: false, LastStatus: 200 }, FilesSettingsChanged: false };
 
     protected override async Task OnParametersSetAsync()
     {

@@ -75,5 +75,14 @@ public sealed class HttpExportsClient(HttpClient http) : IExportsClient
 
     public Task<RunStarted> VerifyAsync(int id, CancellationToken cancellationToken = default) => RunAsync($"{Base}/{id}/verify", cancellationToken);
 
+    public Task<RunStarted> DryRunAsync(int id, CancellationToken cancellationToken = default) => RunAsync($"{Base}/{id}/dry-run", cancellationToken);
+
+    public async Task<FilterPreview> PreviewFilterAsync(ExportForm form, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PostAsJsonAsync($"{Base}/filter-preview", form, cancellationToken);
+        if (response.IsSuccessStatusCode) return await response.ReadAsync<FilterPreview>(cancellationToken);
+        return new FilterPreview(null, 0, 0, 0, 0, await response.ProblemTextAsync(cancellationToken));
+    }
+
     private Task<RunStarted> RunAsync(string url, CancellationToken cancellationToken) => http.PostForRunAsync(url, cancellationToken);
 }

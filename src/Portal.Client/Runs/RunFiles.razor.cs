@@ -7,12 +7,23 @@ namespace Portal.Client.Runs;
 
 public sealed partial class RunFiles
 {
-    private static readonly string[] Outcomes = ["Transferred", "Unchanged", "Deleted", "Failed"];
+    private static readonly string[] Outcomes = ["Transferred", "Unchanged", "Deleted", "Excluded", "Failed"];
     private MudTable<RunFileDto> table = default!;
     private string? outcome;
     private string? loadError;
 
     [Parameter, EditorRequired] public long RunId { get; set; }
+
+    /// <summary>A dry run's files: what a run would do to each, so the outcomes read "would transfer", "would keep", "would delete".</summary>
+    [Parameter] public bool DryRun { get; set; }
+
+    private string Label(string outcome) => !DryRun ? outcome : outcome switch
+    {
+        "Transferred" => "Would transfer",
+        "Unchanged" => "Would keep",
+        "Deleted" => "Would delete",
+        _ => outcome,
+    };
 
     public Task ReloadAsync() => table.ReloadServerData();
 

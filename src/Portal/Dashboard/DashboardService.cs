@@ -34,7 +34,8 @@ public sealed partial class DashboardService(PortalDbContext db, TimeProvider ti
         // CreatedAt index, it turns the filter into an id range, which the (ExportId, Id) index serves for one owner.
         var firstId = await db.Runs.Where(r => r.CreatedAt >= since).OrderBy(r => r.CreatedAt).Select(r => (long?)r.Id)
             .FirstOrDefaultAsync(cancellationToken) ?? long.MaxValue;
-        var runs = db.Runs.Where(r => r.Id >= firstId && r.CreatedAt >= since);
+        // A dry run exports nothing: the tiles count the runs that do.
+        var runs = db.Runs.Where(r => r.Id >= firstId && r.CreatedAt >= since && r.Kind != RunKind.DryRun);
         if (owner is not null) runs = runs.Where(r => r.Export!.OwnerId == owner);
         // Grouped by "Status + 0", not Status: SQLite without statistics would otherwise walk the whole (Status, HeartbeatAt)
         // index to save a sort, instead of the CreatedAt range (2 s instead of 20 ms at a million runs).

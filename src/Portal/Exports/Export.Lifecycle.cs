@@ -51,6 +51,9 @@ public sealed partial class Export
         ForceRun = form.ForceRun;
         VerifySchedule = form.CopiesFiles && !string.IsNullOrWhiteSpace(form.VerifySchedule) ? form.VerifySchedule.Trim() : null;
         Enabled = form.Enabled;
+        IncludePatterns = PatternText(form.IncludePatterns);
+        ExcludePatterns = PatternText(form.ExcludePatterns);
+        MaxFileSize = form.MaxFileSize;
         Touch(now);
     }
 

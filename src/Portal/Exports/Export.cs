@@ -45,6 +45,11 @@ public sealed partial class Export
     public string TimeZone { get; set; } = "UTC";
     public bool ForceRun { get; set; }
 
+    /// <summary>The files part's filter (docs/file-filters.md): include and exclude globs, one a line, and a largest file size.</summary>
+    public string? IncludePatterns { get; set; }
+    public string? ExcludePatterns { get; set; }
+    public long? MaxFileSize { get; set; }
+
     /// <summary>When a Verify run reads the snapshot back on its own (cron in <see cref="TimeZone"/>); null: only on demand.</summary>
     public string? VerifySchedule { get; set; }
 

@@ -8,7 +8,7 @@ using Portal.Runs;
 
 namespace Portal.Exports;
 
-/// <summary>The buttons on an export: enable, disable, archive, run now, verify, and resume on a failed run.</summary>
+/// <summary>The buttons on an export: enable, disable, archive, run now, verify, dry run, and resume on a failed run.</summary>
 public sealed class ExportActions(ExportStore exports, RunQueue runs, PortalDbContext db, AuditLog audit, TimeProvider time)
 {
     public async Task<SaveResult> SetEnabledAsync(PortalUser user, int id, bool enabled, CancellationToken cancellationToken)
@@ -52,6 +52,20 @@ public sealed class ExportActions(ExportStore exports, RunQueue runs, PortalDbCo
         await audit.RecordAsync(AuditActions.ExportVerify, ExportAudit.Object(export), $"verify run #{run.Number} queued",
             cancellationToken: cancellationToken);
         return new RunStarted(true, run.Id, $"Verify run #{run.Number} is queued.");
+    }
+
+    /// <summary>"Dry run": a run that plans the files part as a real run would and records the plan; it writes nothing to S3.</summary>
+    public async Task<RunStarted> DryRunAsync(PortalUser user, int id, RunTrigger trigger, CancellationToken cancellationToken)
+    {
+        var export = await db.Exports.VisibleTo(user).AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (export is null) return new RunStarted(false, null, "This export does not exist.", NotFound: true);
+        if (export.Archived) return new RunStarted(false, null, "An archived export cannot run.");
+        if (export.Kind != ExportKind.Project || !export.ExportFiles || export.S3DestinationId is null)
+            return new RunStarted(false, null, "This export writes no files to S3, so a dry run has nothing to plan.");
+        var run = await runs.QueueAsync(id, trigger, user.Email, cancellationToken, kind: RunKind.DryRun);
+        await audit.RecordAsync(AuditActions.ExportDryRun, ExportAudit.Object(export), $"dry run #{run.Number} queued",
+            cancellationToken: cancellationToken);
+        return new RunStarted(true, run.Id, $"Dry run #{run.Number} is queued.");
     }
 
     /// <summary>"Resume" on a failed run: a run that completes its commit's snapshot, moving only the files still missing (<see cref="RunResumption"/>).</summary>

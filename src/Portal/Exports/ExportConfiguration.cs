@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Contracts.Exports;
 
 namespace Portal.Exports;
 
@@ -18,6 +19,8 @@ internal sealed class ExportConfiguration : IEntityTypeConfiguration<Export>
         e.Property(x => x.Schedule).HasMaxLength(100);
         e.Property(x => x.VerifySchedule).HasMaxLength(100);
         e.Property(x => x.TimeZone).HasMaxLength(64);
+        e.Property(x => x.IncludePatterns).HasMaxLength(FilePatterns.MaxTextLength);
+        e.Property(x => x.ExcludePatterns).HasMaxLength(FilePatterns.MaxTextLength);
         e.Property(x => x.FilesCommitId).HasMaxLength(64);
         e.Property(x => x.FilesFingerprint).HasMaxLength(64);
         e.Property(x => x.FilesLocation).HasMaxLength(1024);

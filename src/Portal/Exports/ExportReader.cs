@@ -31,6 +31,8 @@ public sealed class ExportReader(PortalDbContext db, ImageExportPlanner planner)
             LastEnvironment = export.ImageEnvironmentId is null ? null : $"{export.ImageEnvironmentId} v{export.ImageRevision}",
             CreatedAt = export.CreatedAt,
             UpdatedAt = export.UpdatedAt,
+            // A rename clears the stored fingerprint: then too the next run exports again.
+            FilesSettingsChanged = ExportRequests.FilesFingerprint(export) is { } now && now != export.FilesFingerprint,
         };
     }
 
@@ -70,5 +72,8 @@ public sealed class ExportReader(PortalDbContext db, ImageExportPlanner planner)
         ForceRun = e.ForceRun,
         VerifySchedule = e.VerifySchedule,
         Enabled = e.Enabled,
+        IncludePatterns = FilePatterns.Lines(e.IncludePatterns),
+        ExcludePatterns = FilePatterns.Lines(e.ExcludePatterns),
+        MaxFileSize = e.MaxFileSize,
     };
 }

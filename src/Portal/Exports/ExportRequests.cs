@@ -52,6 +52,12 @@ public sealed class ExportRequests(PortalDbContext db, ISecretProtector secrets)
                 Check = target is null ? null : new SnapshotCheckRequest(target.Target, target.ExportGroupName, target.ExportProjectName),
             };
         }
+        if (kind == RunKind.DryRun)
+        {
+            // The files part only, planned as the next export run would plan it (the export's own ForceRun included).
+            var files = writesFiles ? Files(export, await OwnerKeyAsync(export, cancellationToken), id) with { DryRun = true } : null;
+            return new RunPlan(export) { IsDryRun = true, Files = files };
+        }
         if (resumes is { } failedRunId)
         {
             var commit = await db.Runs.Where(r => r.Id == failedRunId).Select(r => r.CommitId).SingleOrDefaultAsync(cancellationToken);
@@ -100,7 +106,14 @@ public sealed class ExportRequests(PortalDbContext db, ISecretProtector secrets)
         export.ProjectName,
         export.FilesCommitId is null && export.FilesFingerprint is null ? null : new FileExportState(export.FilesCommitId, export.FilesFingerprint),
         export.ForceRun,
-        runId);
+        runId,
+        Filter: export.Filter());
+
+    /// <summary>The files part's settings fingerprint as a run would compute it now; null when the export writes no files.</summary>
+    public static string? FilesFingerprint(Export export) =>
+        export is { Kind: ExportKind.Project, ExportFiles: true, S3Destination: { } d }
+            ? FileExportState.FingerprintOf(Target(d, null), export.GroupName, export.ProjectName, export.Filter())
+            : null;
 
     public ImageExportRequest Image(Export export, string apiKey) => new(
         Domino(export.DominoDeployment!),
@@ -118,14 +131,17 @@ public sealed class ExportRequests(PortalDbContext db, ISecretProtector secrets)
             : null,
         export.ForceRun);
 
-    public S3Target S3(S3Destination destination) => new(
+    public S3Target S3(S3Destination destination) => Target(destination,
+        destination is { AccessKeyId: { Length: > 0 } accessKey, SecretAccessKey: { Length: > 0 } secret }
+            ? new S3Credentials(accessKey, secrets.ForPurpose(SecretPurposes.S3SecretAccessKey).Unprotect(secret))
+            : null);
+
+    private static S3Target Target(S3Destination destination, S3Credentials? credentials) => new(
         destination.Bucket,
         destination.Prefix,
         destination.Region,
         string.IsNullOrWhiteSpace(destination.EndpointUrl) ? null : new Uri(destination.EndpointUrl),
-        destination is { AccessKeyId: { Length: > 0 } accessKey, SecretAccessKey: { Length: > 0 } secret }
-            ? new S3Credentials(accessKey, secrets.ForPurpose(SecretPurposes.S3SecretAccessKey).Unprotect(secret))
-            : null,
+        credentials,
         destination.StorageClass);
 
     public RegistryLogin Registry(RegistryDestination destination) => new(

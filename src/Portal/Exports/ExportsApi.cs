@@ -40,6 +40,10 @@ public static class ExportsApi
         api.MapPost("/{id:int}/run", RunNowAsync).WithSummary("Queues a run now (trigger Api with a token, Manual in a browser); force=true exports even when nothing changed");
         api.MapPost("/{id:int}/verify", VerifyAsync)
             .WithSummary("Queues a Verify run: the latest snapshot is read back from S3 and compared with its manifest (size and SHA-256)");
+        api.MapPost("/{id:int}/dry-run", DryRunAsync)
+            .WithSummary("Queues a dry run: what a run would transfer, keep, delete and exclude, with sizes, recorded as a run; nothing is written to S3");
+        api.MapPost("/filter-preview", PreviewFilterAsync)
+            .WithSummary("Counts the files and bytes of the form's project's current commit that its filters keep (with your Domino key)");
         api.MapGet("/{id:int}/runs", RunsAsync).WithSummary("Lists an export's runs, newest first");
         return app;
     }
@@ -99,6 +103,15 @@ public static class ExportsApi
     public static async Task<Results<Accepted<RunStarted>, NotFound, Conflict<RunStarted>>> VerifyAsync(int id, ExportActions exports,
         ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken) =>
         Queued(await exports.VerifyNowAsync(PortalUser.From(user), id, Trigger(http), cancellationToken));
+
+    public static async Task<Results<Accepted<RunStarted>, NotFound, Conflict<RunStarted>>> DryRunAsync(int id, ExportActions exports,
+        ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken) =>
+        Queued(await exports.DryRunAsync(PortalUser.From(user), id, Trigger(http), cancellationToken));
+
+    /// <summary>Domino's failures are part of the answer (<see cref="FilterPreview.Error"/>): the count is a hint while typing.</summary>
+    public static async Task<Ok<FilterPreview>> PreviewFilterAsync(ExportForm form, ExportFilterPreview preview, ClaimsPrincipal user,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await preview.PreviewAsync(PortalUser.From(user), form, cancellationToken));
 
     // A browser session is "Manual"; a script with a token is "Api".
     internal static RunTrigger Trigger(HttpContext http) =>

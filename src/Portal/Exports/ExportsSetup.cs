@@ -22,6 +22,7 @@ public static class ExportsSetup
         services.AddScoped<ExportForms>();
         services.AddScoped<ExportActions>();
         services.AddScoped<DominoProjects>();
+        services.AddScoped<ExportFilterPreview>();
         services.AddScoped<IExportsClient, ServerExportsClient>();
         return services;
     }

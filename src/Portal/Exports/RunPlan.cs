@@ -20,6 +20,9 @@ public sealed record RunPlan(Export Export)
     /// <summary>A Verify run: it reads the snapshot back and writes nothing.</summary>
     public bool IsVerify { get; init; }
 
+    /// <summary>A dry run: <see cref="Files"/> (null when the export writes no files) is planned and recorded, nothing written.</summary>
+    public bool IsDryRun { get; init; }
+
     /// <summary>A Verify run's check; null when the export keeps no snapshot in S3.</summary>
     public SnapshotCheckRequest? Check { get; init; }
 }

@@ -43,6 +43,12 @@ internal sealed class ServerExportsClient(PageCaller user) : IExportsClient
     public Task<RunStarted> VerifyAsync(int id, CancellationToken cancellationToken = default) =>
         user.CallAsync<ExportActions, RunStarted>((s, u) => s.VerifyNowAsync(u, id, RunTrigger.Manual, cancellationToken));
 
+    public Task<RunStarted> DryRunAsync(int id, CancellationToken cancellationToken = default) =>
+        user.CallAsync<ExportActions, RunStarted>((s, u) => s.DryRunAsync(u, id, RunTrigger.Manual, cancellationToken));
+
+    public Task<FilterPreview> PreviewFilterAsync(ExportForm form, CancellationToken cancellationToken = default) =>
+        user.CallAsync<ExportFilterPreview, FilterPreview>((s, u) => s.PreviewAsync(u, form, cancellationToken));
+
     public Task<RunStarted> RunAnywayAsync(int id, CancellationToken cancellationToken = default) =>
         user.CallAsync<ExportActions, RunStarted>((s, u) => s.RunNowAsync(u, id, RunTrigger.Manual, cancellationToken, force: true));
 }

@@ -137,7 +137,7 @@ public sealed partial class ExportRunner(
                 : Task.FromResult<ImageExportResult?>(null)!;
             filesResult = await filesTask;
             imageResult = await imageTask;
-            metrics.PartsDone(filesResult, imageResult);
+            if (!plan.IsDryRun) metrics.PartsDone(filesResult, imageResult);
         }
         finally
         {
@@ -150,7 +150,8 @@ public sealed partial class ExportRunner(
             : recorder.CancelRequested.IsCancellationRequested ? StatusCode.ExecutionCancelled
             : shutdown.IsCancellationRequested || claim.IsLost ? StatusCode.ExecutionNotComplete
             : (StatusCode?)null;
-        return Outcome.From(plan.Export, filesResult, imageResult, cancelledBy, options.Value.RunTimeout);
+        var outcome = Outcome.From(plan.Export, filesResult, imageResult, cancelledBy, options.Value.RunTimeout);
+        return plan.IsDryRun ? outcome.AsDryRun() : outcome;
     }
 
     /// <summary>
@@ -171,7 +172,8 @@ public sealed partial class ExportRunner(
             stages.Select(s => new PendingStage(s.Code, s.At)).ToList());
         var recorded = await Finisher.FinishAsync(ending);
         if (recorded == EndingRecorded.ClaimLost) RunLog.ClaimLost(logger, claim.RunId, claim.ExportId);
-        if (recorded == EndingRecorded.Recorded && ending.HasFilesPart) await PublishLogsAsync(claim.RunId, claim.ExportId);
+        // A dry run writes nothing to S3, its status logs included.
+        if (recorded == EndingRecorded.Recorded && ending.HasFilesPart && !outcome.DryRun) await PublishLogsAsync(claim.RunId, claim.ExportId);
     }
 
     private async Task PublishLogsAsync(long runId, int exportId)

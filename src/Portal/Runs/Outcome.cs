@@ -18,6 +18,9 @@ internal sealed record Outcome(StatusCode Status, string Message)
     public string? FilesLocation { get; init; }
     public bool HasFilesPart => Files is not null;
 
+    /// <summary>A dry run's end: recorded as a run, but it changes nothing on the export and publishes no status log.</summary>
+    public bool DryRun { get; init; }
+
     public static Outcome Of(StatusCode status, string message) => new(status, message);
 
     public static Outcome From(Export export, FileExportResult? files, ImageExportResult? image, StatusCode? cancelledBy, TimeSpan timeout)
@@ -71,6 +74,13 @@ internal sealed record Outcome(StatusCode Status, string Message)
                     i.Layers.Select(PendingLayer.From).ToList())
                 : null,
             counters, files ?? [], images ?? [], stages ?? []);
+
+    /// <summary>The same end for a dry run: a finished plan says what it found in the engine's words (what would move).</summary>
+    public Outcome AsDryRun() => this with
+    {
+        DryRun = true,
+        Message = Status == StatusCode.Completed && Files is { } files ? files.Message : Message,
+    };
 
     private Outcome Failed(StatusCode code, string message, string? type, string? details) =>
         this with { Status = code, Message = message, ExceptionType = type, ExceptionDetails = details };

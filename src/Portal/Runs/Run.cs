@@ -12,11 +12,15 @@ public enum RunTrigger
     Api,
 }
 
-/// <summary>What a run does: export (the export's parts), or Verify (read its latest snapshot back and compare it with the manifest).</summary>
+/// <summary>
+/// What a run does: export (the export's parts), Verify (read its latest snapshot back and compare it with the manifest),
+/// or DryRun (plan the files part as an export run would and record the plan, writing nothing).
+/// </summary>
 public enum RunKind
 {
     Export,
     Verify,
+    DryRun,
 }
 
 /// <summary>One execution of an export: both of its parts (files, image), their stages, files and images.</summary>

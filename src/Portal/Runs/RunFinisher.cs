@@ -114,13 +114,17 @@ internal sealed partial class RunFinisher(IServiceScopeFactory scopes, RunJourna
         await AddRecordsAsync(db, ending);
         var export = await db.Exports.SingleAsync(e => e.Id == ending.ExportId);
         var duration = run.StartedAt is { } started ? (ending.EndedAt - started).TotalSeconds : 0;
-        export.RecordRun(new LastRun(ending.RunId, run.Status, run.StartedAt ?? run.CreatedAt, duration, run.BytesDone + run.ImageBytesDone),
-            owns ? ending.Position() : null, time.GetUtcNow());
+        // A dry run leaves the export as it found it: where its parts are, and its last run (docs/dry-runs.md).
+        var dryRun = run.Kind == RunKind.DryRun;
+        if (!dryRun)
+            export.RecordRun(new LastRun(ending.RunId, run.Status, run.StartedAt ?? run.CreatedAt, duration, run.BytesDone + run.ImageBytesDone),
+                owns ? ending.Position() : null, time.GetUtcNow());
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         RunLog.Ended(logger, ending.RunId, ending.ExportId, run.Node ?? "", (int)run.Status, duration, run.FilesDone,
             run.BytesDone + run.ImageBytesDone, run.Message ?? "");
         metrics.Finished(export.Kind, run.Status, run.StartedAt is null ? null : TimeSpan.FromSeconds(duration));
+        if (dryRun) return true; // seen by the person who asked for it: no notices, no daily totals
         foreach (var listener in listeners) listener.RunEnded(ending.RunId, ending.ExportId, run.Status);
         try
         {

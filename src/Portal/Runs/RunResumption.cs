@@ -14,7 +14,7 @@ public static class RunResumption
     /// <summary>Why <paramref name="run"/> cannot be resumed, in words; null when it can.</summary>
     public static async Task<string?> RefusalAsync(PortalDbContext db, Run run, CancellationToken cancellationToken)
     {
-        if (run.Kind != RunKind.Export) return $"A {run.Kind.ToString().ToLowerInvariant()} run writes nothing, so there is nothing to resume.";
+        if (run.Kind != RunKind.Export) return $"A {(run.Kind == RunKind.DryRun ? "dry" : run.Kind.ToString().ToLowerInvariant())} run writes nothing, so there is nothing to resume.";
         if (!run.Status.IsFinished()) return "The run has not ended yet.";
         if (run.FilesStatus is not { } files || !files.IsError()) return "Only a run whose files failed can be resumed.";
         if (run.CommitId is null) return "The run failed before it chose a commit: use Run now instead.";

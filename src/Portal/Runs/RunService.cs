@@ -46,12 +46,22 @@ public sealed partial class RunService(PortalDbContext db, Audit.AuditLog audit,
             Images = run.Images.Select(i => new RunImageDto(i.Reference, i.Digest, i.Size)).ToList(),
             ImagePath = run.ImagePath?.ToString(),
             Layers = run.Layers.Select(l => new RunLayerDto(l.Digest, l.MediaType, l.Size, l.Outcome.ToString(), l.Attempts, l.Seconds, l.Error)).ToList(),
+            FileTotals = run.Kind == RunKind.DryRun ? await FileTotalsAsync(run.Id, cancellationToken) : [],
             ResumesRunId = run.ResumesRunId,
             ResumesRunNumber = run.ResumesRunId is { } resumed
                 ? await db.Runs.Where(r => r.Id == resumed).Select(r => (int?)r.Number).SingleOrDefaultAsync(cancellationToken)
                 : null,
             CanResume = !export.Archived && await RunResumption.RefusalAsync(db, run, cancellationToken) is null,
         };
+    }
+
+    /// <summary>A run's files by outcome with their bytes (a dry run's "would transfer, keep, delete, exclude").</summary>
+    private async Task<List<RunFileTotal>> FileTotalsAsync(long runId, CancellationToken cancellationToken)
+    {
+        var totals = await db.RunFiles.Where(f => f.RunId == runId).GroupBy(f => f.Outcome)
+            .Select(g => new { Outcome = g.Key, Files = g.Count(), Bytes = g.Sum(f => f.Size) })
+            .ToListAsync(cancellationToken);
+        return totals.OrderBy(t => t.Outcome).Select(t => new RunFileTotal(t.Outcome.ToString(), t.Files, t.Bytes)).ToList();
     }
 
     public async Task<Page<RunSummary>> ForExportAsync(PortalUser user, int exportId, int page, int pageSize, CancellationToken cancellationToken)

@@ -148,8 +148,10 @@ public sealed class RunStore(PortalDbContext db, TimeProvider time, IEnumerable<
         if (changed == 0) return false;
         db.RunStages.Add(new RunStage { RunId = runId, Code = StatusCode.ExecutionNotComplete, At = now });
         await db.SaveChangesAsync(cancellationToken);
-        var exportId = await db.Runs.Where(r => r.Id == runId).Select(r => r.ExportId).SingleAsync(cancellationToken);
+        var (exportId, kind) = await db.Runs.Where(r => r.Id == runId).Select(r => new ValueTuple<int, RunKind>(r.ExportId, r.Kind))
+            .SingleAsync(cancellationToken);
         await ReleaseAsync(exportId, runId, cancellationToken);
+        if (kind == RunKind.DryRun) return true; // a dry run never was the export's last run
         await db.Exports.Where(e => e.Id == exportId && (e.LastRunId == null || e.LastRunId <= runId))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(e => e.LastRunId, runId)

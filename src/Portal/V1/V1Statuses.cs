@@ -59,7 +59,8 @@ public sealed class V1Statuses(PortalDbContext db, V1Exports exports, IOptions<A
         CancellationToken cancellationToken)
     {
         var ids = list.Select(e => e.Id).ToList();
-        var lastIds = await db.Runs.Where(r => ids.Contains(r.ExportId)).GroupBy(r => r.ExportId).Select(g => g.Max(r => r.Id))
+        // Dry runs are the portal's own: the original's clients see the runs that export.
+        var lastIds = await db.Runs.Where(r => ids.Contains(r.ExportId) && r.Kind != RunKind.DryRun).GroupBy(r => r.ExportId).Select(g => g.Max(r => r.Id))
             .ToListAsync(cancellationToken);
         var last = await db.Runs.AsNoTracking().Include(r => r.Images).Where(r => lastIds.Contains(r.Id))
             .ToDictionaryAsync(r => r.ExportId, cancellationToken);
@@ -77,7 +78,7 @@ public sealed class V1Statuses(PortalDbContext db, V1Exports exports, IOptions<A
         var result = new List<(Export, Run?, StatusRecord)>();
         foreach (var export in list)
         {
-            var history = await db.Runs.AsNoTracking().Include(r => r.Images).Where(r => r.ExportId == export.Id)
+            var history = await db.Runs.AsNoTracking().Include(r => r.Images).Where(r => r.ExportId == export.Id && r.Kind != RunKind.DryRun)
                 .OrderByDescending(r => r.Id).Take(options.Value.V1StatusHistoryRecords).ToListAsync(cancellationToken);
             result.AddRange(history.Select(run => (export, (Run?)run, V1StatusRecords.ForRun(export, run, run.Images, now))));
         }

@@ -52,6 +52,24 @@ public sealed class FakeExportsClient : IExportsClient
 
     public Task<RunStarted> VerifyAsync(int id, CancellationToken cancellationToken = default) => Task.FromResult(RunStarted);
 
+    public List<int> DryRuns { get; } = [];
+
+    public Task<RunStarted> DryRunAsync(int id, CancellationToken cancellationToken = default)
+    {
+        DryRuns.Add(id);
+        return Task.FromResult(RunStarted);
+    }
+
+    public List<ExportForm> Previewed { get; } = [];
+
+    public Func<ExportForm, FilterPreview> Preview { get; set; } = _ => new(null, 0, 0, 0, 0, "Choose the project to see what the filters keep.");
+
+    public Task<FilterPreview> PreviewFilterAsync(ExportForm form, CancellationToken cancellationToken = default)
+    {
+        lock (Previewed) Previewed.Add(form);
+        return Task.FromResult(Preview(form));
+    }
+
     public List<int> ForcedRuns { get; } = [];
 
     public Task<RunStarted> RunAnywayAsync(int id, CancellationToken cancellationToken = default)

@@ -545,6 +545,10 @@ namespace Portal.Data.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("ExcludePatterns")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<bool>("ExportFiles")
                         .HasColumnType("boolean");
 
@@ -587,6 +591,10 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.Property<int?>("ImageRevision")
                         .HasColumnType("integer");
 
+                    b.Property<string>("IncludePatterns")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -606,6 +614,9 @@ namespace Portal.Data.Migrations.PostgreSql
 
                     b.Property<int?>("LastStatus")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("MaxFileSize")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset?>("NextRunAt")
                         .HasColumnType("timestamp with time zone");

@@ -547,6 +547,10 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("ExcludePatterns")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<bool>("ExportFiles")
                         .HasColumnType("bit");
 
@@ -589,6 +593,10 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<int?>("ImageRevision")
                         .HasColumnType("int");
 
+                    b.Property<string>("IncludePatterns")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -608,6 +616,9 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.Property<int?>("LastStatus")
                         .HasColumnType("int");
+
+                    b.Property<long?>("MaxFileSize")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset?>("NextRunAt")
                         .HasColumnType("datetimeoffset");

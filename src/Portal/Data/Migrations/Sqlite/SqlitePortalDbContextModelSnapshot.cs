@@ -524,6 +524,10 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExcludePatterns")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("ExportFiles")
                         .HasColumnType("INTEGER");
 
@@ -566,6 +570,10 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<int?>("ImageRevision")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("IncludePatterns")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -584,6 +592,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("LastStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MaxFileSize")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("NextRunAt")

@@ -1,0 +1,50 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Portal.Data.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class AddExportFilters : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ExcludePatterns",
+                table: "Exports",
+                type: "character varying(4000)",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "IncludePatterns",
+                table: "Exports",
+                type: "character varying(4000)",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "MaxFileSize",
+                table: "Exports",
+                type: "bigint",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ExcludePatterns",
+                table: "Exports");
+
+            migrationBuilder.DropColumn(
+                name: "IncludePatterns",
+                table: "Exports");
+
+            migrationBuilder.DropColumn(
+                name: "MaxFileSize",
+                table: "Exports");
+        }
+    }
+}
