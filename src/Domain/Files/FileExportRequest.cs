@@ -8,7 +8,8 @@ namespace Portal.Domain.Files;
 /// One run of a project file export. <see cref="Previous"/> is what the last successful run stored
 /// (<see cref="FileExportResult.NewState"/>); <see cref="Force"/> exports even when nothing changed.
 /// <see cref="Lease"/> is the run's claim on the export (none: nobody else can write it); <see cref="Filter"/> which files
-/// of the commit the export takes (none: all).
+/// of the commit the export takes (none: all); <see cref="BandwidthLimit"/> the export's own limit in bytes per second (none: only
+/// the node's <c>Exports:BandwidthLimit</c>).
 /// </summary>
 public sealed record FileExportRequest(
     DominoConnection Domino,
@@ -22,7 +23,8 @@ public sealed record FileExportRequest(
     bool Force,
     string RunId,
     IRunLease? Lease = null,
-    FileFilter? Filter = null)
+    FileFilter? Filter = null,
+    long? BandwidthLimit = null)
 {
     public FileFilter Filters => Filter ?? FileFilter.None;
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using Amazon.S3.Model;
+using Portal.Domain.Transfers;
 
 namespace Portal.Domain.S3;
 
@@ -19,9 +20,10 @@ public sealed class ContentLengthException(long expected, long actual)
 /// <summary>
 /// Streams content of a known size into S3 without holding it whole: a file smaller than one part is
 /// one PutObject; a larger one is a multipart upload whose parts go up while the next part is read.
-/// TransferUtility needs seekable streams, and an HTTP download is not one.
+/// TransferUtility needs seekable streams, and an HTTP download is not one. With bandwidth limits (the export's and
+/// the node's), the source is read no faster than they allow, and so the upload goes no faster either.
 /// </summary>
-public sealed class StreamingUploader(S3Store store, PartBuffers buffers, int maxPartsInFlight)
+public sealed class StreamingUploader(S3Store store, PartBuffers buffers, int maxPartsInFlight, IReadOnlyList<Bandwidth>? limits = null)
 {
     /// <summary>S3 accepts at most this many parts per upload.</summary>
     private const int MaxParts = 10_000;
@@ -31,6 +33,7 @@ public sealed class StreamingUploader(S3Store store, PartBuffers buffers, int ma
     public async Task<UploadResult> UploadAsync(Stream source, long size, string key, IReadOnlyDictionary<string, string> metadata,
         Action<long> transferred, CancellationToken cancellationToken)
     {
+        if (limits is { Count: > 0 }) source = new ThrottledStream(source, limits);
         if (size < buffers.PartSize) return await PutAsync(source, size, key, metadata, transferred, cancellationToken);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         return await MultipartAsync(source, size, key, metadata, hash, transferred, cancellationToken);
