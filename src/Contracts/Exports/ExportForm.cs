@@ -25,6 +25,9 @@ public sealed class ExportForm
     [StringLength(100), SingleLine] public string Schedule { get; set; } = "*/15 * * * *";
     [StringLength(64), SingleLine] public string TimeZone { get; set; } = "UTC";
     public bool ForceRun { get; set; }
+
+    /// <summary>The files' bandwidth in bytes per second, at least <see cref="ByteRate.Minimum"/>; null: no limit of the export's own.</summary>
+    [ByteRate] public long? BandwidthLimit { get; set; }
     public bool Enabled { get; set; } = true;
 
     /// <summary>A project export copies files when asked; an environment export never does.</summary>

@@ -10,7 +10,7 @@ public sealed partial class ExportEditor : IDisposable
         nameof(ExportForm.Kind), nameof(ExportForm.DominoDeploymentId), nameof(ExportForm.DominoOwnerName), nameof(ExportForm.DominoProjectName),
         nameof(ExportForm.EnvironmentId), nameof(ExportForm.GroupName), nameof(ExportForm.ProjectName), nameof(ExportForm.ExportFiles),
         nameof(ExportForm.S3TargetId), nameof(ExportForm.RegistryTargetId), nameof(ExportForm.TemplateId), nameof(ExportForm.Schedule),
-        nameof(ExportForm.TimeZone),
+        nameof(ExportForm.TimeZone), nameof(ExportForm.BandwidthLimit),
     ];
 
     private readonly HashSet<string> touched = [];

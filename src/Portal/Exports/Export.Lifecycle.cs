@@ -49,6 +49,7 @@ public sealed partial class Export
         Schedule = form.Schedule.Trim();
         TimeZone = string.IsNullOrWhiteSpace(form.TimeZone) ? "UTC" : form.TimeZone.Trim();
         ForceRun = form.ForceRun;
+        BandwidthLimit = form.BandwidthLimit;
         Enabled = form.Enabled;
         Touch(now);
     }

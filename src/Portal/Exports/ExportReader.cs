@@ -60,6 +60,7 @@ public sealed class ExportReader(PortalDbContext db)
         Schedule = e.Schedule,
         TimeZone = e.TimeZone,
         ForceRun = e.ForceRun,
+        BandwidthLimit = e.BandwidthLimit,
         Enabled = e.Enabled,
     };
 }

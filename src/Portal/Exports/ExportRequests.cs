@@ -91,7 +91,8 @@ public sealed class ExportRequests(PortalDbContext db, ISecretProtector secrets)
         export.ProjectName,
         export.FilesCommitId is null && export.FilesFingerprint is null ? null : new FileExportState(export.FilesCommitId, export.FilesFingerprint),
         export.ForceRun,
-        runId);
+        runId,
+        BandwidthLimit: export.BandwidthLimit);
 
     public ImageExportRequest Image(Export export, string apiKey) => new(
         Domino(export.DominoDeployment!),
