@@ -5,12 +5,14 @@ namespace Portal.Domain.Transfers;
 /// <summary>
 /// A bandwidth limit in bytes per second (a token bucket), shared fairly by the transfers drawing on it: each takes
 /// at most <see cref="Chunk"/> bytes at a time and waits in one first-come queue, so transfers in flight take turns and
-/// get equal shares. Refilled every <see cref="Period"/> with that period's bytes; the bucket holds at most two periods'
-/// worth, so a transfer starting on an idle limit gains no more than that.
+/// get equal shares. Refilled every <see cref="Period"/> for the time that passed; the bucket holds at most
+/// <see cref="Burst"/> worth, so a transfer starting on an idle limit gains no more than that, and a refill that comes
+/// late (a busy machine) loses nothing up to it.
 /// </summary>
 public sealed class Bandwidth : IDisposable
 {
     public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(50);
+    public static readonly TimeSpan Burst = TimeSpan.FromMilliseconds(250);
     private const int MaxChunk = 64 * 1024;
     private readonly TokenBucketRateLimiter _bucket;
 
@@ -24,7 +26,7 @@ public sealed class Bandwidth : IDisposable
         Chunk = Math.Min(MaxChunk, perPeriod);
         _bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
-            TokenLimit = perPeriod * 2,
+            TokenLimit = (int)Math.Min(int.MaxValue, (long)perPeriod * (Burst.Ticks / Period.Ticks)),
             TokensPerPeriod = perPeriod,
             ReplenishmentPeriod = Period,
             AutoReplenishment = autoRefill,

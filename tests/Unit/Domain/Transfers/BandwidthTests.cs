@@ -32,7 +32,7 @@ public sealed class BandwidthTests(Xunit.Abstractions.ITestOutputHelper output)
 
         // Turn by turn: whatever each refill lets through, neither transfer is ever more than a chunk or two ahead.
         output.WriteLine($"{read[0]} and {read[1]} bytes");
-        Assert.True(read[0] + read[1] >= 42L * limit.Chunk, $"only {read[0] + read[1]} bytes moved");
+        Assert.True(read[0] + read[1] >= 40L * limit.Chunk, $"only {read[0] + read[1]} bytes moved");
         Assert.InRange(read[0] - read[1], -2L * limit.Chunk, 2L * limit.Chunk);
     }
 
