@@ -8,8 +8,9 @@ namespace Portal.Domain.Files;
 /// One run of a project file export. <see cref="Previous"/> is what the last successful run stored
 /// (<see cref="FileExportResult.NewState"/>); <see cref="Force"/> exports even when nothing changed.
 /// <see cref="Lease"/> is the run's claim on the export (none: nobody else can write it); <see cref="Filter"/> which files
-/// of the commit the export takes (none: all); <see cref="BandwidthLimit"/> the export's own limit in bytes per second (none: only
-/// the node's <c>Exports:BandwidthLimit</c>).
+/// of the commit the export takes (none: all); <see cref="CommitId"/> the commit to export (a resumed run completes the commit
+/// the failed run started) instead of the head commit; <see cref="BandwidthLimit"/> the export's own limit in bytes per second
+/// (none: only the node's <c>Exports:BandwidthLimit</c>).
 /// </summary>
 public sealed record FileExportRequest(
     DominoConnection Domino,
@@ -24,6 +25,7 @@ public sealed record FileExportRequest(
     string RunId,
     IRunLease? Lease = null,
     FileFilter? Filter = null,
+    string? CommitId = null,
     long? BandwidthLimit = null)
 {
     public FileFilter Filters => Filter ?? FileFilter.None;
@@ -34,5 +36,5 @@ public sealed record FileExportRequest(
 
     // The API key is a secret: keep it out of logs.
     public override string ToString() =>
-        $"FileExportRequest {{ {OwnerName}/{ProjectName} -> {Layout.BaseUrl}, Force = {Force}, RunId = {RunId} }}";
+        $"FileExportRequest {{ {OwnerName}/{ProjectName} -> {Layout.BaseUrl}, Force = {Force}, RunId = {RunId}, CommitId = {CommitId ?? "head"} }}";
 }

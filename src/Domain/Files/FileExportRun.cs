@@ -120,7 +120,11 @@ internal sealed partial class FileExportRun(
             if (!project.CanExport)
                 throw new ExportException(StatusCode.APIUnauthorized, StatusCode.APIUnauthorized.Describe(),
                     $"The key may see {request.OwnerName}/{request.ProjectName} but lacks {DominoProject.ChangeProjectSettings}");
-            return (project, await domino.GetHeadCommitAsync(project.Id, cancellationToken));
+            var head = request.CommitId is { } pinned
+                ? await domino.FindCommitAsync(project.Id, pinned, cancellationToken)
+                  ?? throw new ExportException(StatusCode.DominoAPIError, $"Commit {pinned} is no longer in {request.OwnerName}/{request.ProjectName}: run the export instead")
+                : await domino.GetHeadCommitAsync(project.Id, cancellationToken);
+            return (project, head);
         }
         catch
         {

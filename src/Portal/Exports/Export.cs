@@ -45,6 +45,9 @@ public sealed partial class Export
     public string TimeZone { get; set; } = "UTC";
     public bool ForceRun { get; set; }
 
+    /// <summary>When a Verify run reads the snapshot back on its own (cron in <see cref="TimeZone"/>); null: only on demand.</summary>
+    public string? VerifySchedule { get; set; }
+
     /// <summary>The export's bandwidth for its files in bytes per second (null: none); the node's <c>Exports:BandwidthLimit</c> applies as well.</summary>
     public long? BandwidthLimit { get; set; }
 

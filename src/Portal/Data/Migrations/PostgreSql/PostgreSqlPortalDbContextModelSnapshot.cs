@@ -644,6 +644,10 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("VerifySchedule")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApiKeyHash");
@@ -1049,6 +1053,9 @@ namespace Portal.Data.Migrations.PostgreSql
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("ResumesRunId")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone");
