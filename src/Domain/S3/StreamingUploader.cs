@@ -71,9 +71,7 @@ public sealed class StreamingUploader(S3Store store, PartBuffers buffers, int ma
         var partSize = (int)Math.Max(buffers.PartSize, (size + MaxParts - 1) / MaxParts);
         var uploadId = await store.StartMultipartAsync(key, metadata, cancellationToken);
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        // Up to maxPartsInFlight parts upload while the next one is read: the part being read holds a slot of its own.
-        // (Reading inside the same slots left one fewer part uploading whenever Domino was being read, the pipeline's wait.)
-        using var inFlight = new SemaphoreSlim(maxPartsInFlight + 1, maxPartsInFlight + 1);
+        using var inFlight = new SemaphoreSlim(maxPartsInFlight, maxPartsInFlight);
         var uploads = new List<Task<PartETag>>();
         var hashed = Task.CompletedTask;
         long total = 0;
