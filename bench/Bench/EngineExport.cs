@@ -22,6 +22,9 @@ internal static class EngineExport
         var services = new ServiceCollection().AddLogging().AddFileExport();
         services.Configure<FileExportOptions>(o =>
         {
+            // The S3 test server answers a completion only once it has joined the parts on disk (AWS answers at once and
+            // keeps the connection alive): on a loaded machine a 2 GiB join outlasts the default minute. rclone waits as long.
+            o.S3RequestTimeout = TimeSpan.FromMinutes(10);
             if (a.TryGetValue("parallel", out var parallel)) o.MaxParallelTransfers = int.Parse(parallel, CultureInfo.InvariantCulture);
             if (a.TryGetValue("part-mib", out var part)) o.PartSize = int.Parse(part, CultureInfo.InvariantCulture) << 20;
             if (a.TryGetValue("parts-in-flight", out var inFlight)) o.MaxPartsInFlightPerFile = int.Parse(inFlight, CultureInfo.InvariantCulture);
@@ -33,13 +36,15 @@ internal static class EngineExport
         var request = new FileExportRequest(new DominoConnection(new Uri(a["domino"])), a["key"], a["owner"], a["project"], target,
             "bench", a["name"], null, Force: true, RunId: Guid.NewGuid().ToString("N"));
 
+        var stages = new StageTimes();
         var clock = Stopwatch.StartNew();
-        var result = await exporter.ExportAsync(request, NoProgress.Instance, CancellationToken.None);
+        var result = await exporter.ExportAsync(request, a.ContainsKey("stages") ? stages : NoProgress.Instance, CancellationToken.None);
         clock.Stop();
         var peak = PeakMemory.Of(Environment.ProcessId) ?? 0;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(int)result.Status} {clock.Elapsed.TotalSeconds:F3} {peak} {cpu:F2}"));
         if (result.Status != StatusCode.Completed) Console.Error.WriteLine(result.Message + "\n" + result.ExceptionDetails);
+        if (a.ContainsKey("stages")) Console.Error.WriteLine(stages);
         if (a.ContainsKey("gc"))
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms"));

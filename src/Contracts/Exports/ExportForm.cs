@@ -29,6 +29,8 @@ public sealed class ExportForm
     /// <summary>When a Verify run checks the snapshot on its own (cron, same time zone); empty: only on demand. Files exports only.</summary>
     [StringLength(100), SingleLine] public string? VerifySchedule { get; set; }
 
+    /// <summary>The files' bandwidth in bytes per second, at least <see cref="ByteRate.Minimum"/>; null: no limit of the export's own.</summary>
+    [ByteRate] public long? BandwidthLimit { get; set; }
     public bool Enabled { get; set; } = true;
 
     /// <summary>The files part's filter (docs/file-filters.md): only files matching one of these (none: every file).</summary>

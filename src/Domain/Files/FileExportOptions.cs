@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Portal.Contracts.Shared;
 
 namespace Portal.Domain.Files;
 
@@ -22,6 +23,17 @@ public sealed class FileExportOptions
     /// <summary>Part buffers held at once across all files: with <see cref="PartSize"/>, the memory bound of large-file uploads.</summary>
     [Range(2, 256)]
     public int MaxBufferedParts { get; set; } = 16;
+
+    /// <summary>
+    /// The node's bandwidth for file exports, in bytes per second (<c>52428800</c>, <c>50MiB</c>, <c>50 MiB/s</c>; see
+    /// <see cref="ByteRate"/>), shared fairly by every transfer of every run on the node; empty: no limit. An export's own
+    /// limit applies as well.
+    /// </summary>
+    [ByteRate]
+    public string? BandwidthLimit { get; set; }
+
+    /// <summary><see cref="BandwidthLimit"/> in bytes per second, or null for none.</summary>
+    public long? BandwidthBytesPerSecond => ByteRate.TryParse(BandwidthLimit, out var limit) ? limit : null;
 
     /// <summary>Tries per file when Domino's download fails or breaks off.</summary>
     [Range(1, 10)]

@@ -10,7 +10,8 @@ namespace Portal.Domain.Files;
 /// <see cref="Lease"/> is the run's claim on the export (none: nobody else can write it); <see cref="Filter"/> which files
 /// of the commit the export takes (none: all); <see cref="CommitId"/> the commit to export (a resumed run completes the commit
 /// the failed run started) instead of the head commit. A <see cref="DryRun"/> plans the run as a real one would and records
-/// what it would do, writing nothing.
+/// what it would do, writing nothing; <see cref="BandwidthLimit"/> the export's own limit in bytes per second
+/// (none: only the node's <c>Exports:BandwidthLimit</c>).
 /// </summary>
 public sealed record FileExportRequest(
     DominoConnection Domino,
@@ -26,7 +27,8 @@ public sealed record FileExportRequest(
     IRunLease? Lease = null,
     FileFilter? Filter = null,
     string? CommitId = null,
-    bool DryRun = false)
+    bool DryRun = false,
+    long? BandwidthLimit = null)
 {
     public FileFilter Filters => Filter ?? FileFilter.None;
 

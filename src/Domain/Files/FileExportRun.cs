@@ -57,19 +57,18 @@ internal sealed partial class FileExportRun(
     /// </summary>
     public async Task<(StatusCode Status, string Message)> RunAsync(CancellationToken cancellationToken)
     {
-        var project = await domino.FindProjectAsync(request.OwnerName, request.ProjectName, cancellationToken);
-        if (!project.CanExport)
-            throw new ExportException(StatusCode.APIUnauthorized, StatusCode.APIUnauthorized.Describe(),
-                $"The key may see {request.OwnerName}/{request.ProjectName} but lacks {DominoProject.ChangeProjectSettings}");
-        var head = request.CommitId is { } pinned
-            ? await domino.FindCommitAsync(project.Id, pinned, cancellationToken)
-              ?? throw new ExportException(StatusCode.DominoAPIError, $"Commit {pinned} is no longer in {request.OwnerName}/{request.ProjectName}: run the export instead")
-            : await domino.GetHeadCommitAsync(project.Id, cancellationToken);
+        // Reading latest (S3) does not depend on Domino's answers: both go at once, so their round trips (and in a fresh
+        // process their clients' first-call set-up) overlap. The read is always awaited before the run moves on or ends.
+        var reading = ReadLatestAsync(cancellationToken);
+        var (project, head) = await ResolveAsync(reading, cancellationToken);
         if (head is null)
+        {
+            await ObserveAsync(reading);
             return (StatusCode.Skipped, "The project has no commits yet: nothing to export");
+        }
         CommitId = head.Id;
         var previous = request.Previous;
-        var latest = await ReadLatestAsync(cancellationToken);
+        var latest = await reading;
         if (!request.Force && previous?.LastCommitId == head.Id && previous.Fingerprint == Fingerprint)
         {
             // Skipped only while latest still is that commit, object for object: a changed object is exported again.
@@ -114,6 +113,34 @@ internal sealed partial class FileExportRun(
         await progress.StageAsync(StatusCode.ProjectFileTansferToS3Ended, cancellationToken);
         return (StatusCode.Completed, $"Exported commit {head.Id}: {Files.Count} files, {_transferred} transferred, "
                                       + $"{_unchanged} unchanged, {_deleted} deleted");
+    }
+
+    private async Task<(DominoProject Project, DominoCommit? Head)> ResolveAsync(Task reading, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var project = await domino.FindProjectAsync(request.OwnerName, request.ProjectName, cancellationToken);
+            if (!project.CanExport)
+                throw new ExportException(StatusCode.APIUnauthorized, StatusCode.APIUnauthorized.Describe(),
+                    $"The key may see {request.OwnerName}/{request.ProjectName} but lacks {DominoProject.ChangeProjectSettings}");
+            var head = request.CommitId is { } pinned
+                ? await domino.FindCommitAsync(project.Id, pinned, cancellationToken)
+                  ?? throw new ExportException(StatusCode.DominoAPIError, $"Commit {pinned} is no longer in {request.OwnerName}/{request.ProjectName}: run the export instead")
+                : await domino.GetHeadCommitAsync(project.Id, cancellationToken);
+            return (project, head);
+        }
+        catch
+        {
+            await ObserveAsync(reading);
+            throw;
+        }
+    }
+
+    /// <summary>Waits for a read whose result is no longer needed; Domino's answer (or failure) is what the run reports.</summary>
+    private static async Task ObserveAsync(Task reading)
+    {
+        try { await reading; }
+        catch (Exception) { /* not needed */ }
     }
 
     /// <summary>The commit's files the export's filters keep; each one left out is recorded with the rule that left it out.</summary>

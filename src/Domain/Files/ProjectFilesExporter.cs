@@ -5,6 +5,7 @@ using Portal.Domain.Runs;
 using Portal.Domain.S3;
 using Portal.Contracts.Exports;
 using Portal.Contracts.Runs;
+using Portal.Domain.Transfers;
 
 namespace Portal.Domain.Files;
 
@@ -17,12 +18,14 @@ public sealed partial class ProjectFilesExporter(
     IS3ClientFactory s3Clients,
     IOptions<FileExportOptions> options,
     ILogger<ProjectFilesExporter> logger,
-    TimeProvider? time = null)
+    TimeProvider? time = null) : IDisposable
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly FileExportOptions _options = options.Value;
     // One budget of part buffers for every run of this process: the memory bound of large uploads.
     private readonly PartBuffers _buffers = new(options.Value.PartSize, options.Value.MaxBufferedParts);
+    // One bandwidth for every run of this process (Exports:BandwidthLimit); each run adds its export's own.
+    private readonly Bandwidth? _nodeBandwidth = Bandwidth.Of(options.Value.BandwidthBytesPerSecond);
 
     public async Task<FileExportResult> ExportAsync(FileExportRequest request, IExportProgress progress, CancellationToken cancellationToken)
     {
@@ -40,7 +43,9 @@ public sealed partial class ProjectFilesExporter(
             };
             try
             {
-                var uploader = new StreamingUploader(store, _buffers, _options.MaxPartsInFlightPerFile);
+                using var exportBandwidth = Bandwidth.Of(request.BandwidthLimit);
+                var uploader = new StreamingUploader(store, _buffers, _options.MaxPartsInFlightPerFile,
+                    new[] { exportBandwidth, _nodeBandwidth }.OfType<Bandwidth>().ToList());
                 var domino = dominoClients.Create(request.Domino, request.ApiKey);
                 run = new FileExportRun(request, domino, store, uploader, _options, progress, logger, _time);
                 var (status, message) = await run.RunAsync(cancellationToken);
@@ -81,6 +86,8 @@ public sealed partial class ProjectFilesExporter(
                 $"An unexpected error has occurred: {e.GetType().Name}", e.ToString(), e), started);
         }
     }
+
+    public void Dispose() => _nodeBandwidth?.Dispose();
 
     private static ExportException? Validate(FileExportRequest request)
     {

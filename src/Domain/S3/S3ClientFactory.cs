@@ -1,6 +1,7 @@
 using Amazon;
 using Amazon.Runtime;
 using Amazon.S3;
+using Amazon.S3.Model;
 
 namespace Portal.Domain.S3;
 
@@ -20,6 +21,9 @@ internal sealed class S3ClientFactory(TimeProvider? time = null) : IS3ClientFact
             HttpClientFactory = new S3HttpClientFactory(policy ?? S3RequestPolicy.Default, time ?? TimeProvider.System),
             // S3Store retries itself (back-off within a file's attempts), so that every retry is seen and bounded once.
             MaxErrorRetry = 0,
+            // The SDK copies a request body to the connection through a buffer of this size (8 KiB by default):
+            // an 8 MiB part was a thousand small writes. Buffers are rented per request in flight.
+            BufferSize = 256 * 1024,
         };
         if (target.Endpoint is { } endpoint)
         {
@@ -31,8 +35,29 @@ internal sealed class S3ClientFactory(TimeProvider? time = null) : IS3ClientFact
             config.RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED;
             config.ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED;
         }
-        return target.Credentials is { } c
+        var client = target.Credentials is { } c
             ? new AmazonS3Client(new BasicAWSCredentials(c.AccessKey, c.SecretKey), config)
             : new AmazonS3Client(config);
+        client.BeforeRequestEvent += SignWithKnownChecksum;
+        return client;
     }
+
+    /// <summary>
+    /// A body that carries its SHA-256 (x-amz-checksum-sha256, which S3 checks) is signed with that same digest
+    /// (x-amz-content-sha256, in hex), rather than the signer reading the body once more to hash it again.
+    /// </summary>
+    private static void SignWithKnownChecksum(object sender, RequestEventArgs e)
+    {
+        if (e is not WebServiceRequestEventArgs { Request: var request } args) return;
+        var checksum = request switch
+        {
+            PutObjectRequest put => put.ChecksumSHA256,
+            UploadPartRequest part => part.ChecksumSHA256,
+            _ => null,
+        };
+        if (checksum is { Length: > 0 } && !args.Headers.ContainsKey(ContentSha256Header))
+            args.Headers[ContentSha256Header] = Convert.ToHexStringLower(Convert.FromBase64String(checksum));
+    }
+
+    private const string ContentSha256Header = "x-amz-content-sha256";
 }

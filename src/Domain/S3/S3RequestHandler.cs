@@ -22,6 +22,9 @@ internal sealed class S3RequestHandler(S3RequestPolicy policy, TimeProvider time
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token, stall.Token);
         deadline.CancelAfter(policy.RequestTimeout);
         stall.CancelAfter(policy.StallTimeout);
+        // The SDK asks for 100-continue on every upload: a round trip before the body. Like the Go SDK, only a large
+        // body waits for the server's go-ahead; a small one costs less to send than to ask about.
+        if (request.Content?.Headers.ContentLength is < ExpectContinueFrom) request.Headers.ExpectContinue = false;
         if (request.Content is { } content)
             request.Content = new WatchedContent(content, () => stall.CancelAfter(policy.StallTimeout), gated ? policy.Lease : null);
         try
@@ -36,6 +39,8 @@ internal sealed class S3RequestHandler(S3RequestPolicy policy, TimeProvider time
                 : $"no answer within {policy.RequestTimeout.TotalSeconds:0.#} s (Exports:S3RequestTimeout)");
         }
     }
+
+    internal const long ExpectContinueFrom = 2 * 1024 * 1024;
 
     internal static RunLeaseException LeaseExpired() =>
         new("The run's claim on the export was not confirmed in time, so it stopped writing to S3", lost: false);

@@ -48,6 +48,8 @@ public sealed partial class S3Store
                 PartSize = content.Count,
                 ChecksumAlgorithm = ChecksumAlgorithm.SHA256,
                 ChecksumSHA256 = checksum,
+                // Signed with the checksum's digest (S3ClientFactory) as one plain body, not re-hashed chunk by chunk.
+                UseChunkEncoding = false,
             }, cancellationToken);
             // A store that checked the part echoes the checksum; one that answers another has other bytes.
             if (response.ChecksumSHA256 is { Length: > 0 } stored && stored != checksum)

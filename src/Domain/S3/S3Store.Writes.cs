@@ -20,11 +20,15 @@ public sealed record S3Condition(bool MustNotExist, string? MatchETag)
 
 public sealed partial class S3Store
 {
-    /// <summary>Writes a whole object, in the target's storage class unless another is given; returns its ETag.</summary>
+    /// <summary>
+    /// Writes a whole object, in the target's storage class unless another is given; returns its ETag. A caller that has
+    /// already hashed the content passes its SHA-256 (<paramref name="sha256"/>), so it is not hashed again.
+    /// </summary>
     public Task<string> PutAsync(string key, ArraySegment<byte> content, IReadOnlyDictionary<string, string>? metadata,
-        string? contentType, CancellationToken cancellationToken, string? storageClass = null, S3Condition? condition = null)
+        string? contentType, CancellationToken cancellationToken, string? storageClass = null, S3Condition? condition = null,
+        byte[]? sha256 = null)
     {
-        var checksum = Checksum(content);
+        var checksum = sha256 is { Length: SHA256.HashSizeInBytes } known ? Convert.ToBase64String(known) : Checksum(content);
         return CallAsync($"writing {key}", async () =>
         {
             using var stream = new MemoryStream(content.Array!, content.Offset, content.Count, writable: false);
@@ -39,6 +43,8 @@ public sealed partial class S3Store
                 // S3 checks the bytes against this SHA-256 and refuses them (BadDigest) when they differ.
                 ChecksumAlgorithm = ChecksumAlgorithm.SHA256,
                 ChecksumSHA256 = checksum,
+                // Signed with the checksum's digest (S3ClientFactory) as one plain body, not re-hashed chunk by chunk.
+                UseChunkEncoding = false,
             };
             if (condition?.MustNotExist == true) request.IfNoneMatch = "*";
             if (condition?.MatchETag is { } etag) request.IfMatch = Quoted(etag);

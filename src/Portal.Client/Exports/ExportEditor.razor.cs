@@ -11,6 +11,7 @@ public sealed partial class ExportEditor : IDisposable
         nameof(ExportForm.EnvironmentId), nameof(ExportForm.GroupName), nameof(ExportForm.ProjectName), nameof(ExportForm.ExportFiles),
         nameof(ExportForm.S3TargetId), nameof(ExportForm.RegistryTargetId), nameof(ExportForm.TemplateId), nameof(ExportForm.Schedule),
         nameof(ExportForm.TimeZone), nameof(ExportForm.IncludePatterns), nameof(ExportForm.ExcludePatterns), nameof(ExportForm.MaxFileSize),
+        nameof(ExportForm.BandwidthLimit),
     ];
 
     private readonly HashSet<string> touched = [];

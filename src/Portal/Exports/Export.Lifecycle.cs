@@ -50,6 +50,7 @@ public sealed partial class Export
         TimeZone = string.IsNullOrWhiteSpace(form.TimeZone) ? "UTC" : form.TimeZone.Trim();
         ForceRun = form.ForceRun;
         VerifySchedule = form.CopiesFiles && !string.IsNullOrWhiteSpace(form.VerifySchedule) ? form.VerifySchedule.Trim() : null;
+        BandwidthLimit = form.BandwidthLimit;
         Enabled = form.Enabled;
         IncludePatterns = PatternText(form.IncludePatterns);
         ExcludePatterns = PatternText(form.ExcludePatterns);

@@ -53,6 +53,9 @@ public sealed partial class Export
     /// <summary>When a Verify run reads the snapshot back on its own (cron in <see cref="TimeZone"/>); null: only on demand.</summary>
     public string? VerifySchedule { get; set; }
 
+    /// <summary>The export's bandwidth for its files in bytes per second (null: none); the node's <c>Exports:BandwidthLimit</c> applies as well.</summary>
+    public long? BandwidthLimit { get; set; }
+
     /// <summary>
     /// The export's own Domino API key (set through the v1 API, as the original stored each job's key with
     /// the job), protected with <see cref="Security.SecretPurposes.DominoApiKey"/>; runs prefer it to the owner's key.

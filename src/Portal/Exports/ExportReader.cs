@@ -71,6 +71,7 @@ public sealed class ExportReader(PortalDbContext db, ImageExportPlanner planner)
         TimeZone = e.TimeZone,
         ForceRun = e.ForceRun,
         VerifySchedule = e.VerifySchedule,
+        BandwidthLimit = e.BandwidthLimit,
         Enabled = e.Enabled,
         IncludePatterns = FilePatterns.Lines(e.IncludePatterns),
         ExcludePatterns = FilePatterns.Lines(e.ExcludePatterns),

@@ -107,7 +107,8 @@ public sealed class ExportRequests(PortalDbContext db, ISecretProtector secrets)
         export.FilesCommitId is null && export.FilesFingerprint is null ? null : new FileExportState(export.FilesCommitId, export.FilesFingerprint),
         export.ForceRun,
         runId,
-        Filter: export.Filter());
+        Filter: export.Filter(),
+        BandwidthLimit: export.BandwidthLimit);
 
     /// <summary>The files part's settings fingerprint as a run would compute it now; null when the export writes no files.</summary>
     public static string? FilesFingerprint(Export export) =>

@@ -79,6 +79,7 @@ public sealed class FileExportFixture : IAsyncLifetime
             RetryDelay = options.RetryDelay,
             S3RequestTimeout = options.S3RequestTimeout,
             StallTimeout = options.StallTimeout,
+            BandwidthLimit = options.BandwidthLimit,
         };
         configure(changed);
         return new ProjectFilesExporter(Services.GetRequiredService<IDominoClientFactory>(), Services.GetRequiredService<Portal.Domain.S3.IS3ClientFactory>(),

@@ -521,6 +521,9 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("ArchivedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("BandwidthLimit")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("ClaimGeneration")
                         .HasColumnType("bigint");
 

@@ -523,6 +523,9 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("ArchivedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<long?>("BandwidthLimit")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("ClaimGeneration")
                         .HasColumnType("bigint");
 

@@ -500,6 +500,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<long?>("ArchivedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("BandwidthLimit")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ClaimGeneration")
                         .HasColumnType("INTEGER");
 
