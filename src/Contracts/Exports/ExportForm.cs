@@ -25,6 +25,10 @@ public sealed class ExportForm
     [StringLength(100, ErrorMessage = InputRules.TooLong), SingleLine, Display(Name = "Cron expression")] public string Schedule { get; set; } = "*/15 * * * *";
     [StringLength(64, ErrorMessage = InputRules.TooLong), SingleLine, Display(Name = "Time zone")] public string TimeZone { get; set; } = "UTC";
     public bool ForceRun { get; set; }
+
+    /// <summary>When a Verify run checks the snapshot on its own (cron, same time zone); empty: only on demand. Files exports only.</summary>
+    [StringLength(100), SingleLine] public string? VerifySchedule { get; set; }
+
     public bool Enabled { get; set; } = true;
 
     /// <summary>A project export copies files when asked; an environment export never does.</summary>

@@ -9,4 +9,7 @@ public interface IRunsClient
     Task<Page<RunSummary>> ForExportAsync(int exportId, int page, int pageSize, CancellationToken cancellationToken = default);
     Task<Page<RunFileDto>> FilesAsync(long runId, string? outcome, int skip, int take, CancellationToken cancellationToken = default);
     Task<SaveResult> CancelAsync(long runId, CancellationToken cancellationToken = default);
+
+    /// <summary>Queues a run that completes a failed run's snapshot, moving only the files still missing.</summary>
+    Task<Portal.Contracts.Exports.RunStarted> ResumeAsync(long runId, CancellationToken cancellationToken = default);
 }

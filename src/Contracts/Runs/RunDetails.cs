@@ -29,6 +29,13 @@ public sealed record RunDetails
 
     /// <summary>Each blob of a registry copy as it finished, live while the run goes.</summary>
     public IReadOnlyList<RunLayerDto> Layers { get; init; } = [];
+
+    /// <summary>The failed run this one resumes (its id and number), if any.</summary>
+    public long? ResumesRunId { get; init; }
+    public int? ResumesRunNumber { get; init; }
+
+    /// <summary>Its files failed and no export run came after it: "Resume" completes its commit, moving only what is missing.</summary>
+    public bool CanResume { get; init; }
 }
 
 public sealed record RunStageDto(int Code, string Name, DateTimeOffset At);

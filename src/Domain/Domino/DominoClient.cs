@@ -63,14 +63,17 @@ public sealed class DominoClient(HttpClient http, string apiKey)
     }
 
     /// <summary>The newest commit (highest commit time), or null for a project without commits.</summary>
-    public async Task<DominoCommit?> GetHeadCommitAsync(string projectId, CancellationToken cancellationToken)
-    {
-        var dtos = await GetJsonAsync($"/v4/projects/{P(projectId)}/commits", DominoEndpoint.Commits,
-            DominoJson.Default.ListCommitDto, "the project's commits", cancellationToken);
-        return dtos.Select(d => new DominoCommit(d.Id, ParseTime(d.CommitTime)))
-            .OrderByDescending(c => c.CommitTime)
-            .FirstOrDefault();
-    }
+    public async Task<DominoCommit?> GetHeadCommitAsync(string projectId, CancellationToken cancellationToken) =>
+        (await ListCommitsAsync(projectId, cancellationToken)).OrderByDescending(c => c.CommitTime).FirstOrDefault();
+
+    /// <summary>The project's commit <paramref name="commitId"/>, or null when the project no longer has it.</summary>
+    public async Task<DominoCommit?> FindCommitAsync(string projectId, string commitId, CancellationToken cancellationToken) =>
+        (await ListCommitsAsync(projectId, cancellationToken)).FirstOrDefault(c => c.Id == commitId);
+
+    private async Task<IEnumerable<DominoCommit>> ListCommitsAsync(string projectId, CancellationToken cancellationToken) =>
+        (await GetJsonAsync($"/v4/projects/{P(projectId)}/commits", DominoEndpoint.Commits,
+            DominoJson.Default.ListCommitDto, "the project's commits", cancellationToken))
+        .Select(d => new DominoCommit(d.Id, ParseTime(d.CommitTime)));
 
     /// <summary>
     /// Every file at a commit. Listing by commit id rather than "head" keeps the list and the commit

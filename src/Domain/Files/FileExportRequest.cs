@@ -8,7 +8,8 @@ namespace Portal.Domain.Files;
 /// One run of a project file export. <see cref="Previous"/> is what the last successful run stored
 /// (<see cref="FileExportResult.NewState"/>); <see cref="Force"/> exports even when nothing changed.
 /// <see cref="Lease"/> is the run's claim on the export (none: nobody else can write it); <see cref="Filter"/> which files
-/// of the commit the export takes (none: all).
+/// of the commit the export takes (none: all); <see cref="CommitId"/> the commit to export (a resumed run completes the commit
+/// the failed run started) instead of the head commit.
 /// </summary>
 public sealed record FileExportRequest(
     DominoConnection Domino,
@@ -22,7 +23,8 @@ public sealed record FileExportRequest(
     bool Force,
     string RunId,
     IRunLease? Lease = null,
-    FileFilter? Filter = null)
+    FileFilter? Filter = null,
+    string? CommitId = null)
 {
     public FileFilter Filters => Filter ?? FileFilter.None;
 
@@ -32,5 +34,5 @@ public sealed record FileExportRequest(
 
     // The API key is a secret: keep it out of logs.
     public override string ToString() =>
-        $"FileExportRequest {{ {OwnerName}/{ProjectName} -> {Layout.BaseUrl}, Force = {Force}, RunId = {RunId} }}";
+        $"FileExportRequest {{ {OwnerName}/{ProjectName} -> {Layout.BaseUrl}, Force = {Force}, RunId = {RunId}, CommitId = {CommitId ?? "head"} }}";
 }

@@ -60,7 +60,10 @@ internal sealed partial class FileExportRun(
         if (!project.CanExport)
             throw new ExportException(StatusCode.APIUnauthorized, StatusCode.APIUnauthorized.Describe(),
                 $"The key may see {request.OwnerName}/{request.ProjectName} but lacks {DominoProject.ChangeProjectSettings}");
-        var head = await domino.GetHeadCommitAsync(project.Id, cancellationToken);
+        var head = request.CommitId is { } pinned
+            ? await domino.FindCommitAsync(project.Id, pinned, cancellationToken)
+              ?? throw new ExportException(StatusCode.DominoAPIError, $"Commit {pinned} is no longer in {request.OwnerName}/{request.ProjectName}: run the export instead")
+            : await domino.GetHeadCommitAsync(project.Id, cancellationToken);
         if (head is null)
             return (StatusCode.Skipped, "The project has no commits yet: nothing to export");
         CommitId = head.Id;

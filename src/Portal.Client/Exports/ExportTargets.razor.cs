@@ -17,5 +17,10 @@ public sealed partial class ExportTargets
     /// <summary>Applies a change to a field and lets the editor re-check the form.</summary>
     [Parameter] public Func<string, Action, Task> OnChange { get; set; } = (_, apply) => { apply(); return Task.CompletedTask; };
 
+    /// <summary>The template the image will be made with: the chosen one, or the standard one when none is chosen.</summary>
+    private TemplateOption? ChosenTemplate => Model.TemplateId is { } id
+        ? Options.Templates.FirstOrDefault(t => t.Id == id)
+        : Options.Templates.FirstOrDefault(t => t.IsStandard);
+
     private bool ImageOn => Model.Kind == ExportKind.Environment || Model.ExportImage;
 }

@@ -81,12 +81,5 @@ public sealed class HttpExportsClient(HttpClient http) : IExportsClient
 
     public Task<RunStarted> VerifyAsync(int id, CancellationToken cancellationToken = default) => RunAsync($"{Base}/{id}/verify", cancellationToken);
 
-    private async Task<RunStarted> RunAsync(string url, CancellationToken cancellationToken)
-    {
-        using var response = await http.PostAsync(url, null, cancellationToken);
-        // 202 with the queued run, 409 with why none was queued; anything else says why in its problem.
-        if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Conflict)
-            return await response.ReadAsync<RunStarted>(HttpStatusCode.Conflict, cancellationToken);
-        return new RunStarted(false, null, await response.ProblemTextAsync(cancellationToken), NotFound: response.StatusCode == HttpStatusCode.NotFound);
-    }
+    private Task<RunStarted> RunAsync(string url, CancellationToken cancellationToken) => http.PostForRunAsync(url, cancellationToken);
 }

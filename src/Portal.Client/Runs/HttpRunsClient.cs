@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Portal.Contracts.Exports;
 using Portal.Contracts.Runs;
 using Portal.Contracts.Shared;
 using Portal.Client.Shared;
@@ -23,4 +24,7 @@ public sealed class HttpRunsClient(HttpClient http) : IRunsClient
         using var response = await http.PostAsync($"api/runs/{runId}/cancel", null, cancellationToken);
         return await response.SaveResultAsync(cancellationToken);
     }
+
+    public Task<RunStarted> ResumeAsync(long runId, CancellationToken cancellationToken = default) =>
+        http.PostForRunAsync($"api/runs/{runId}/resume", cancellationToken);
 }

@@ -16,6 +16,10 @@ public sealed partial class RunPage : IDisposable
 
     private bool cancelling;
 
+    private bool resuming;
+
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
     [Inject] private IRunsClient Runs { get; set; } = default!;
 
     [Inject] private TimeProvider Time { get; set; } = default!;
@@ -59,6 +63,15 @@ public sealed partial class RunPage : IDisposable
         }
         Details = await Runs.GetAsync(Id) ?? Details;
         if (Active) StartPolling();
+    }
+
+    private async Task ResumeAsync()
+    {
+        resuming = true;
+        var started = await Runs.ResumeAsync(Id);
+        resuming = false;
+        if (started is { Succeeded: true, RunId: { } runId }) Navigation.NavigateTo($"/runs/{runId}");
+        else message = started.Message;
     }
 
     public void Dispose() => StopPolling();

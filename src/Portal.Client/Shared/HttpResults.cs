@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Portal.Contracts.Exports;
 using Portal.Contracts.Shared;
 
 namespace Portal.Client.Shared;
@@ -23,6 +24,15 @@ internal static class HttpResults
         using var response = await http.GetAsync(url, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound) return default;
         return await response.ReadAsync<T>(cancellationToken);
+    }
+
+    /// <summary>A POST that queues a run: 202 with the queued run, 409 with why none was queued; anything else says why in its problem.</summary>
+    public static async Task<RunStarted> PostForRunAsync(this HttpClient http, string url, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsync(url, null, cancellationToken);
+        if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Conflict)
+            return await response.ReadAsync<RunStarted>(HttpStatusCode.Conflict, cancellationToken);
+        return new RunStarted(false, null, await response.ProblemTextAsync(cancellationToken), NotFound: response.StatusCode == HttpStatusCode.NotFound);
     }
 
     public static async Task<T> ReadAsync<T>(this HttpResponseMessage response, CancellationToken cancellationToken)

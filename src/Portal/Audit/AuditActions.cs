@@ -30,6 +30,7 @@ public static class AuditActions
     public const string ExportRunNow = "export.run-now";
     public const string ExportRunAnyway = "export.run-anyway";
     public const string ExportVerify = "export.verify";
+    public const string ExportResume = "export.resume";
     public const string RunCancel = "export.cancel-run";
 
     public const string TokenCreate = "token.create";

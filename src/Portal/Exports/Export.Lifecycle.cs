@@ -49,6 +49,7 @@ public sealed partial class Export
         Schedule = form.Schedule.Trim();
         TimeZone = string.IsNullOrWhiteSpace(form.TimeZone) ? "UTC" : form.TimeZone.Trim();
         ForceRun = form.ForceRun;
+        VerifySchedule = form.CopiesFiles && !string.IsNullOrWhiteSpace(form.VerifySchedule) ? form.VerifySchedule.Trim() : null;
         Enabled = form.Enabled;
         Touch(now);
     }
@@ -136,6 +137,11 @@ public sealed partial class Export
         }
         NextRunAt = NextRunAfter(now);
     }
+
+    /// <summary>The Verify schedule, when the export has one and keeps a snapshot to verify, and is enabled.</summary>
+    public ExportSchedule? VerifyScheduleIfActive() =>
+        Enabled && !Archived && Kind == ExportKind.Project && ExportFiles && S3DestinationId is not null
+        && ExportSchedule.TryParse(VerifySchedule, TimeZone, out var schedule, out _) ? schedule : null;
 
     /// <summary>When the schedule next fires after <paramref name="now"/>; null while disabled, archived or unschedulable.</summary>
     public DateTimeOffset? NextRunAfter(DateTimeOffset now) =>

@@ -45,6 +45,9 @@ public sealed partial class Export
     public string TimeZone { get; set; } = "UTC";
     public bool ForceRun { get; set; }
 
+    /// <summary>When a Verify run reads the snapshot back on its own (cron in <see cref="TimeZone"/>); null: only on demand.</summary>
+    public string? VerifySchedule { get; set; }
+
     /// <summary>
     /// The export's own Domino API key (set through the v1 API, as the original stored each job's key with
     /// the job), protected with <see cref="Security.SecretPurposes.DominoApiKey"/>; runs prefer it to the owner's key.

@@ -9,7 +9,7 @@ using Portal.Runs;
 
 namespace Portal.Exports;
 
-/// <summary>The buttons on an export: enable, disable, archive, restore, run now, verify.</summary>
+/// <summary>The buttons on an export: enable, disable, archive, restore, run now, verify, and resume on a failed run.</summary>
 public sealed class ExportActions(ExportStore exports, RunQueue runs, PortalDbContext db, AuditLog audit, ExportValidator validator,
     TimeProvider time)
 {
@@ -72,5 +72,18 @@ public sealed class ExportActions(ExportStore exports, RunQueue runs, PortalDbCo
         await audit.RecordAsync(AuditActions.ExportVerify, ExportAudit.Object(export), $"verify run #{run.Number} queued",
             cancellationToken: cancellationToken);
         return new RunStarted(true, run.Id, $"Verify run #{run.Number} is queued.");
+    }
+
+    /// <summary>"Resume" on a failed run: a run that completes its commit's snapshot, moving only the files still missing (<see cref="RunResumption"/>).</summary>
+    public async Task<RunStarted> ResumeAsync(PortalUser user, long runId, RunTrigger trigger, CancellationToken cancellationToken)
+    {
+        var failed = await db.Runs.VisibleTo(user).Include(r => r.Export).AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        if (failed?.Export is not { } export) return new RunStarted(false, null, "This run does not exist.", NotFound: true);
+        if (export.Archived) return new RunStarted(false, null, "An archived export cannot run.");
+        if (await RunResumption.RefusalAsync(db, failed, cancellationToken) is { } refusal) return new RunStarted(false, null, refusal);
+        var run = await runs.QueueAsync(export.Id, trigger, user.Email, cancellationToken, resumes: failed.Id);
+        await audit.RecordAsync(AuditActions.ExportResume, ExportAudit.Object(export), $"run #{run.Number} queued to resume run #{failed.Number}",
+            cancellationToken: cancellationToken);
+        return new RunStarted(true, run.Id, $"Run #{run.Number} is queued: it completes commit {failed.CommitId} from where run #{failed.Number} stopped.");
     }
 }

@@ -16,6 +16,7 @@ internal sealed class ExportConfiguration : IEntityTypeConfiguration<Export>
         e.Property(x => x.GroupName).HasMaxLength(128);
         e.Property(x => x.ProjectName).HasMaxLength(128);
         e.Property(x => x.Schedule).HasMaxLength(100);
+        e.Property(x => x.VerifySchedule).HasMaxLength(100);
         e.Property(x => x.TimeZone).HasMaxLength(64);
         e.Property(x => x.FilesCommitId).HasMaxLength(64);
         e.Property(x => x.FilesFingerprint).HasMaxLength(64);

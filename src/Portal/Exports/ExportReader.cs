@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Accounts;
 using Portal.Contracts.Exports;
 using Portal.Data;
+using Portal.Domain.Images;
 using Portal.Domain.Schedules;
 
 namespace Portal.Exports;
 
 /// <summary>An export's page and the editor's choices.</summary>
-public sealed class ExportReader(PortalDbContext db)
+public sealed class ExportReader(PortalDbContext db, ImageExportPlanner planner)
 {
     public async Task<ExportDetails?> GetAsync(PortalUser user, int id, CancellationToken cancellationToken)
     {
@@ -37,11 +38,18 @@ public sealed class ExportReader(PortalDbContext db)
         await db.DominoDeployments.OrderBy(d => d.Name).Select(d => new Option(d.Id, d.Name)).ToListAsync(cancellationToken),
         await db.S3Destinations.OrderBy(d => d.Name).Select(d => new Option(d.Id, d.Name)).ToListAsync(cancellationToken),
         await db.RegistryDestinations.OrderBy(d => d.Name).Select(d => new Option(d.Id, d.Name)).ToListAsync(cancellationToken),
-        await db.DockerfileTemplates.OrderByDescending(t => t.IsStandard).ThenBy(t => t.Name).Select(t => new Option(t.Id, t.Name))
-            .ToListAsync(cancellationToken),
+        await TemplateOptionsAsync(cancellationToken),
         SchedulePresets.All.Select(p => new SchedulePresetDto(p.Name, p.Cron)).ToList(),
         TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Prepend("UTC").Distinct().ToList(),
         await db.DominoApiKeys.Where(k => k.UserId == user.Id).Select(k => k.DominoDeploymentId).ToListAsync(cancellationToken));
+
+    private async Task<IReadOnlyList<TemplateOption>> TemplateOptionsAsync(CancellationToken cancellationToken) =>
+        (await db.DockerfileTemplates.OrderByDescending(t => t.IsStandard).ThenBy(t => t.Name)
+            .Select(t => new { t.Id, t.Name, t.IsStandard, t.Content }).ToListAsync(cancellationToken))
+        .Select(t => planner.Plan(t.Content) is { } plan
+            ? new TemplateOption(t.Id, t.Name, t.IsStandard, plan.Path.ToString(), plan.Reason)
+            : new TemplateOption(t.Id, t.Name, t.IsStandard))
+        .ToList();
 
     public static ExportForm ToForm(Export e) => new()
     {
@@ -60,6 +68,7 @@ public sealed class ExportReader(PortalDbContext db)
         Schedule = e.Schedule,
         TimeZone = e.TimeZone,
         ForceRun = e.ForceRun,
+        VerifySchedule = e.VerifySchedule,
         Enabled = e.Enabled,
     };
 }

@@ -31,9 +31,10 @@ public sealed class ExportRequests(PortalDbContext db, ISecretProtector secrets)
     /// <summary>
     /// The plan for run <paramref name="runId"/> (<see cref="RunPlan"/>): the export as stored now, the requests for the
     /// parts it has, forced when the export or this run says so, with the key decrypted only when a part needs it.
+    /// A run that resumes a failed one (<paramref name="resumes"/>) has the files part alone, pinned to that run's commit.
     /// </summary>
     public async Task<RunPlan> PlanAsync(int exportId, long runId, RunKind kind, RunTrigger trigger, bool force,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, long? resumes = null)
     {
         var export = await LoadAsync(exportId, cancellationToken)
             ?? throw new ExportException(StatusCode.UnknownError, "The export was deleted");
@@ -50,6 +51,14 @@ public sealed class ExportRequests(PortalDbContext db, ISecretProtector secrets)
                 IsVerify = true,
                 Check = target is null ? null : new SnapshotCheckRequest(target.Target, target.ExportGroupName, target.ExportProjectName),
             };
+        }
+        if (resumes is { } failedRunId)
+        {
+            var commit = await db.Runs.Where(r => r.Id == failedRunId).Select(r => r.CommitId).SingleOrDefaultAsync(cancellationToken);
+            if (!writesFiles || commit is null)
+                throw new ExportException(StatusCode.UnknownError, "The run to resume has no files part to complete any more: use Run now");
+            // Forced: the skip rule must not stop it, and what the failed run left behind is checked file by file.
+            return new RunPlan(export) { Files = Files(export, await OwnerKeyAsync(export, cancellationToken), id) with { Force = true, CommitId = commit } };
         }
         var pushesImage = (export.Kind == ExportKind.Environment || export.ExportImage) && export.RegistryDestination is not null;
         var apiKey = writesFiles || pushesImage ? await OwnerKeyAsync(export, cancellationToken) : "";

@@ -63,10 +63,21 @@ public sealed partial class ExportValidator(PortalDbContext db, ProjectAccessChe
         else
             errors.Add(scheduleError.StartsWith("Unknown time zone", StringComparison.Ordinal) ? nameof(form.TimeZone) : nameof(form.Schedule), scheduleError);
 
+        CheckVerifySchedule(form, errors);
         if (group is not null && project is not null)
             await CheckConflictsAsync(id, form, group, project, errors, cancellationToken);
 
         return new ExportValidation(errors, warnings, next);
+    }
+
+    private static void CheckVerifySchedule(ExportForm form, Validation errors)
+    {
+        if (string.IsNullOrWhiteSpace(form.VerifySchedule)) return;
+        if (!form.CopiesFiles)
+            errors.Add(nameof(form.VerifySchedule), "Only an export that copies files to S3 has a snapshot to verify: leave the verify schedule empty.");
+        else if (!ExportSchedule.TryParse(form.VerifySchedule, form.TimeZone, out _, out var error)
+                 && !error.StartsWith("Unknown time zone", StringComparison.Ordinal))
+            errors.Add(nameof(form.VerifySchedule), error);
     }
 
     private static string? CheckName(string? name, string field, StatusCode code, string label, Validation errors, List<string> warnings)

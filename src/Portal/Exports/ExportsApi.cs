@@ -107,10 +107,10 @@ public static class ExportsApi
         Queued(await exports.VerifyNowAsync(PortalUser.From(user), id, Trigger(http), cancellationToken));
 
     // A browser session is "Manual"; a script with a token is "Api".
-    private static RunTrigger Trigger(HttpContext http) =>
+    internal static RunTrigger Trigger(HttpContext http) =>
         http.User.Identity?.AuthenticationType == "Bearer" ? RunTrigger.Api : RunTrigger.Manual;
 
-    private static Results<Accepted<RunStarted>, NotFound, Conflict<RunStarted>> Queued(RunStarted started) =>
+    internal static Results<Accepted<RunStarted>, NotFound, Conflict<RunStarted>> Queued(RunStarted started) =>
         started.Succeeded ? TypedResults.Accepted($"/api/runs/{started.RunId}", started)
         : started.NotFound ? TypedResults.NotFound()
         : TypedResults.Conflict(started);

@@ -19,7 +19,16 @@ public sealed class ExportJob(ExportRunner runner, ILogger<ExportJob> logger)
     /// </summary>
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     [JobDisplayName("Scheduled run of export {0}")]
-    public async Task RunScheduledAsync(int exportId, PerformContext? context, CancellationToken cancellationToken)
+    public Task RunScheduledAsync(int exportId, PerformContext? context, CancellationToken cancellationToken) =>
+        ScheduledAsync(exportId, RunKind.Export, context, cancellationToken);
+
+    /// <summary>A tick of the export's verify schedule: a Verify run, made once however often Hangfire hands the job out.</summary>
+    [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
+    [JobDisplayName("Scheduled verify of export {0}")]
+    public Task VerifyScheduledAsync(int exportId, PerformContext? context, CancellationToken cancellationToken) =>
+        ScheduledAsync(exportId, RunKind.Verify, context, cancellationToken);
+
+    private async Task ScheduledAsync(int exportId, RunKind kind, PerformContext? context, CancellationToken cancellationToken)
     {
         var runId = context?.GetJobParameter<long?>(RunParameter, allowStale: false);
         if (runId is { } again)
@@ -28,7 +37,7 @@ public sealed class ExportJob(ExportRunner runner, ILogger<ExportJob> logger)
         }
         else
         {
-            runId = await runner.CreateScheduledRunAsync(exportId, context?.BackgroundJob.Id, cancellationToken);
+            runId = await runner.CreateScheduledRunAsync(exportId, context?.BackgroundJob.Id, cancellationToken, kind);
             if (runId is null) return;
             context?.SetJobParameter(RunParameter, runId);
         }

@@ -51,14 +51,14 @@ public sealed partial class ExportRunner(
     }
 
     /// <summary>A queued run (220) for a scheduled tick delivered as the Hangfire job <paramref name="jobId"/>; null when the export is gone.</summary>
-    public async Task<long?> CreateScheduledRunAsync(int exportId, string? jobId, CancellationToken shutdown)
+    public async Task<long?> CreateScheduledRunAsync(int exportId, string? jobId, CancellationToken shutdown, RunKind kind = RunKind.Export)
     {
         if (!await db.Exports.AnyAsync(e => e.Id == exportId && !e.Archived && e.Enabled, shutdown))
         {
             RunLog.ExportGone(logger, exportId);
             return null;
         }
-        return (await store.CreateAsync(exportId, RunTrigger.Schedule, null, jobId, shutdown)).Id;
+        return (await store.CreateAsync(exportId, RunTrigger.Schedule, null, jobId, shutdown, kind)).Id;
     }
 
     /// <summary>Runs a queued run (made by "Run now", the API, or a scheduled tick).</summary>
@@ -111,8 +111,8 @@ public sealed partial class ExportRunner(
     private async Task<Outcome> ExecuteAsync(RunClaim claim, RunRecorder recorder, bool force, CancellationToken shutdown)
     {
         var (runId, exportId) = (claim.RunId, claim.ExportId);
-        var run = await db.Runs.Where(r => r.Id == runId).Select(r => new { r.Trigger, r.Kind }).SingleAsync(shutdown);
-        var plan = await requests.PlanAsync(exportId, runId, run.Kind, run.Trigger, force, shutdown);
+        var run = await db.Runs.Where(r => r.Id == runId).Select(r => new { r.Trigger, r.Kind, r.ResumesRunId }).SingleAsync(shutdown);
+        var plan = await requests.PlanAsync(exportId, runId, run.Kind, run.Trigger, force, shutdown, run.ResumesRunId);
         if (plan.Disabled) return Outcome.Of(StatusCode.Disabled, StatusCode.Disabled.Describe());
 
         if (!await claim.RenewAsync(s => s.SetProperty(r => r.Status, StatusCode.Running), shutdown)) throw RunClaim.LostException();

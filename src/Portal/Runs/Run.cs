@@ -31,6 +31,9 @@ public sealed class Run
 
     public RunTrigger Trigger { get; set; }
     public RunKind Kind { get; set; }
+
+    /// <summary>The failed run this one resumes: it completes that run's commit, moving only the files still missing (null: none).</summary>
+    public long? ResumesRunId { get; set; }
     public string? TriggeredBy { get; set; }
 
     public StatusCode Status { get; set; } = StatusCode.Scheduled;

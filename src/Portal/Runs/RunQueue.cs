@@ -12,10 +12,10 @@ public sealed class RunQueue(RunStore runs, IBackgroundJobClient jobs, JobQueues
 {
     /// <param name="force">Export even when nothing changed; the force travels with the job (<see cref="ExportJob.RunForcedAsync"/>).</param>
     public async Task<Run> QueueAsync(int exportId, RunTrigger trigger, string? triggeredBy, CancellationToken cancellationToken,
-        bool force = false, RunKind kind = RunKind.Export)
+        bool force = false, RunKind kind = RunKind.Export, long? resumes = null)
     {
         var export = await db.Exports.AsNoTracking().Include(e => e.Template).SingleAsync(e => e.Id == exportId, cancellationToken);
-        var run = await runs.CreateAsync(exportId, trigger, triggeredBy, null, cancellationToken, kind);
+        var run = await runs.CreateAsync(exportId, trigger, triggeredBy, null, cancellationToken, kind, resumes);
         var queue = queues.For(export);
         run.JobId = force
             ? jobs.Enqueue<ExportJob>(queue, job => job.RunForcedAsync(run.Id, CancellationToken.None))

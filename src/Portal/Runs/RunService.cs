@@ -46,6 +46,11 @@ public sealed partial class RunService(PortalDbContext db, Audit.AuditLog audit,
             Images = run.Images.Select(i => new RunImageDto(i.Reference, i.Digest, i.Size)).ToList(),
             ImagePath = run.ImagePath?.ToString(),
             Layers = run.Layers.Select(l => new RunLayerDto(l.Digest, l.MediaType, l.Size, l.Outcome.ToString(), l.Attempts, l.Seconds, l.Error)).ToList(),
+            ResumesRunId = run.ResumesRunId,
+            ResumesRunNumber = run.ResumesRunId is { } resumed
+                ? await db.Runs.Where(r => r.Id == resumed).Select(r => (int?)r.Number).SingleOrDefaultAsync(cancellationToken)
+                : null,
+            CanResume = !export.Archived && await RunResumption.RefusalAsync(db, run, cancellationToken) is null,
         };
     }
 

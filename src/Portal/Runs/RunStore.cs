@@ -38,7 +38,7 @@ public sealed class RunStore(PortalDbContext db, TimeProvider time, IEnumerable<
 
     /// <summary>A new queued run (220) made by the Hangfire job <paramref name="jobId"/>.</summary>
     public async Task<Run> CreateAsync(int exportId, RunTrigger trigger, string? triggeredBy, string? jobId, CancellationToken cancellationToken,
-        RunKind kind = RunKind.Export)
+        RunKind kind = RunKind.Export, long? resumes = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -49,6 +49,7 @@ public sealed class RunStore(PortalDbContext db, TimeProvider time, IEnumerable<
                 Number = number,
                 Trigger = trigger,
                 Kind = kind,
+                ResumesRunId = resumes,
                 TriggeredBy = triggeredBy,
                 JobId = jobId,
                 Status = StatusCode.Scheduled,

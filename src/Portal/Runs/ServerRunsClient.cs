@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Portal.Accounts;
+using Portal.Contracts.Exports;
 using Portal.Contracts.Runs;
+using Portal.Exports;
 using Portal.Contracts.Shared;
 
 namespace Portal.Runs;
@@ -20,4 +22,7 @@ internal sealed class ServerRunsClient(PageCaller user) : IRunsClient
 
     public Task<SaveResult> CancelAsync(long runId, CancellationToken cancellationToken = default) =>
         user.CallAsync<RunService, SaveResult>((s, u) => s.CancelAsync(u, runId, cancellationToken));
+
+    public Task<RunStarted> ResumeAsync(long runId, CancellationToken cancellationToken = default) =>
+        user.CallAsync<ExportActions, RunStarted>((s, u) => s.ResumeAsync(u, runId, RunTrigger.Manual, cancellationToken));
 }

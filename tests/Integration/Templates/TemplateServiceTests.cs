@@ -1,3 +1,6 @@
+using Portal.Accounts;
+using Portal.Contracts.Exports;
+using Portal.Exports;
 using Portal.Templates;
 using Portal.Tests.Integration.Runs;
 using Portal.Contracts.Shared;
@@ -32,6 +35,12 @@ public sealed class TemplateServiceTests(PortalExportsFixture fixture) : PortalE
         Assert.Equal("Engine", templates["Builds"].Path);
         Assert.Contains("RUN", templates["Builds"].PathReason, StringComparison.Ordinal);
         Assert.All(templates.Values, t => Assert.False(string.IsNullOrWhiteSpace(t.PathReason)));
+
+        // The export editor's choices carry the same path and reason, so it can say what the chosen template does.
+        var options = (await Host.WithAsync<ExportReader, ExportFormOptions>(r => r.FormOptionsAsync(new PortalUser("nobody", "", false), default)))
+            .Templates.ToDictionary(t => t.Name);
+        Assert.True(options["Standard"].IsStandard);
+        Assert.All(templates.Values, t => Assert.Equal((t.Path, t.PathReason), (options[t.Name].Path, options[t.Name].PathReason)));
     }
 
     [Fact]

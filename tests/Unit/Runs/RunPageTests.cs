@@ -174,6 +174,45 @@ public sealed class RunPageTests : ComponentTest
     }
 
     [Fact]
+    public void A_failed_run_that_can_be_resumed_offers_resume_and_opens_the_new_run()
+    {
+        Runs.Current = Samples.Details(Samples.Run(120, message: "Downloading 'a.bin' from Domino failed 3 times")) with { CanResume = true };
+        var page = RenderRun();
+
+        page.Find("[data-testid=resume-run]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal([1L], Runs.Resumed));
+        Assert.EndsWith("/runs/99", Navigation.Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_refused_resume_says_why_and_stays()
+    {
+        Runs.Current = Samples.Details(Samples.Run(120)) with { CanResume = true };
+        Runs.ResumeResult = new(false, null, "Run #4 came after it: only the export's newest run can be resumed.");
+        var page = RenderRun();
+
+        page.Find("[data-testid=resume-run]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Run #4 came after it", page.Find("[role=alert]").TextContent));
+        Assert.DoesNotContain("/runs/99", Navigation.Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_run_without_a_resume_offers_none_and_a_resuming_run_links_back()
+    {
+        Runs.Current = Samples.Details(Samples.Run(290)) with { ResumesRunId = 7, ResumesRunNumber = 2, CommitId = "c0ffee" };
+
+        var page = RenderRun();
+
+        Assert.Empty(page.FindAll("[data-testid=resume-run]"));
+        var resumes = page.Find("[data-testid=run-resumes]");
+        Assert.Contains("Resumes run #2", resumes.TextContent);
+        Assert.Contains("commit c0ffee", resumes.TextContent);
+        Assert.Equal("/runs/7", resumes.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public void Says_so_when_the_run_does_not_exist()
     {
         Runs.Current = null;

@@ -28,6 +28,20 @@ public sealed class FileExportFaultTests(FileExportFixture fx) : IClassFixture<F
     }
 
     [Fact]
+    public async Task A_pinned_commit_the_project_no_longer_has_ends_the_run_with_120_and_writes_nothing()
+    {
+        var (user, project, name) = fx.NewProject();
+        project.Commit(Text("a", "a"));
+        var request = fx.Request(user, project, name) with { CommitId = "f00dfeed" };
+
+        var result = await fx.ExportAsync(request);
+
+        Assert.Equal(StatusCode.DominoAPIError, result.Status);
+        Assert.Contains("Commit f00dfeed is no longer in", result.Message, StringComparison.Ordinal);
+        Assert.Null(await fx.ReadManifestAsync(request.Layout.LatestManifest));
+    }
+
+    [Fact]
     public async Task An_unknown_access_key_ends_the_run_with_142()
     {
         var (user, project, name) = fx.NewProject();

@@ -1,3 +1,4 @@
+using Portal.Contracts.Exports;
 using Portal.Contracts.Runs;
 using Portal.Contracts.Shared;
 
@@ -15,6 +16,8 @@ public sealed class FakeRunsClient : IRunsClient
     public Page<RunSummary> History { get; set; } = new([], 0);
     public Page<RunFileDto> Files { get; set; } = new([], 0);
     public SaveResult CancelResult { get; set; } = SaveResult.Ok(1);
+    public List<long> Resumed { get; } = [];
+    public RunStarted ResumeResult { get; set; } = new(true, 99, "Run #3 is queued.");
 
     /// <summary>Answers GetAsync gives in turn (a run that moves on), the last one staying.</summary>
     public void Then(params RunDetails[] details)
@@ -42,5 +45,11 @@ public sealed class FakeRunsClient : IRunsClient
     {
         Cancelled.Add(runId);
         return Task.FromResult(CancelResult);
+    }
+
+    public Task<RunStarted> ResumeAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        Resumed.Add(runId);
+        return Task.FromResult(ResumeResult);
     }
 }

@@ -12,7 +12,7 @@ public static class Samples
         [new Option(1, "Domino prod")],
         [new Option(1, "Lab S3")],
         [new Option(1, "Lab registry")],
-        [new Option(1, "Standard")],
+        [new TemplateOption(1, "Standard", IsStandard: true, Path: "Registry", PathReason: "only names the environment's image: copied registry to registry")],
         [new SchedulePresetDto("Every 15 minutes", "*/15 * * * *"), new SchedulePresetDto("Hourly", "0 * * * *")],
         ["UTC", "Europe/Berlin"],
         deploymentsWithKey.Length == 0 ? [1] : deploymentsWithKey);

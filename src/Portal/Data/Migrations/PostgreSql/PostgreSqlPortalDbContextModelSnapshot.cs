@@ -641,6 +641,10 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("VerifySchedule")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApiKeyHash");
@@ -1046,6 +1050,9 @@ namespace Portal.Data.Migrations.PostgreSql
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("ResumesRunId")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone");

@@ -643,6 +643,10 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("VerifySchedule")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApiKeyHash");
@@ -1048,6 +1052,9 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.Property<int>("Number")
                         .HasColumnType("int");
+
+                    b.Property<long?>("ResumesRunId")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("datetimeoffset");

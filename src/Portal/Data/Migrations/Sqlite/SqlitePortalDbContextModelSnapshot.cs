@@ -620,6 +620,10 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("VerifySchedule")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApiKeyHash");
@@ -1012,6 +1016,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResumesRunId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("StartedAt")
