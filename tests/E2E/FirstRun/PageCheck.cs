@@ -24,8 +24,9 @@ public sealed class PageCheck(IPage page, Screenshots shots)
     {
         await page.GotoAsync(path);
         // The theme toggle appears once the page runs interactively with the stored theme applied.
-        await Expect(new PortalShell(page).DarkModeToggle).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Progressbar, new() { Name = "Loading" })).ToHaveCountAsync(0);
+        // Twenty page loads on a shared machine: each gets a minute to become interactive.
+        await Expect(new PortalShell(page).DarkModeToggle).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Expect(page.GetByRole(AriaRole.Progressbar, new() { Name = "Loading" })).ToHaveCountAsync(0, new() { Timeout = 60_000 });
         var label = $"{name} ({screen}, {(dark ? "dark" : "light")})";
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
         if (widths[0] > widths[1]) problems.Add($"{label}: scrolls sideways, document {widths[0]} px wide in a {widths[1]} px window");
