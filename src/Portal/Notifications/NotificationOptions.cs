@@ -20,6 +20,13 @@ public sealed class NotificationOptions
     /// <summary>Tries per message before it is recorded as failed.</summary>
     public int MaxAttempts { get; set; } = 6;
 
+    /// <summary>
+    /// Internal addresses or networks (<c>10.20.0.0/16</c>, <c>127.0.0.1</c>) run-notice webhooks may reach; public
+    /// addresses always may. Empty by default: no webhook reaches loopback, private or link-local addresses.
+    /// Null rather than a filled list by default: the configuration binder adds to a list it finds, never replaces it.
+    /// </summary>
+    public List<string>? WebhookAllowedNetworks { get; set; }
+
     /// <summary>How long one try may take (the SMTP conversation, or the webhook's answer).</summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -25,6 +25,8 @@ public static class NotificationsSetup
             .Validate(o => o.RetryDelay > TimeSpan.Zero, "Notifications:RetryDelay must be positive.")
             .Validate(o => o.MaxAttempts is >= 1 and <= 20, "Notifications:MaxAttempts must be 1-20.")
             .Validate(o => o.SendTimeout > TimeSpan.Zero, "Notifications:SendTimeout must be positive.")
+            .Validate(o => (o.WebhookAllowedNetworks ?? []).All(n => string.IsNullOrWhiteSpace(n) || Security.Networks.TryParse(n, out _)),
+                "Notifications:WebhookAllowedNetworks must hold addresses or CIDR networks (10.0.0.0/8).")
             .ValidateOnStart();
         services.AddSingleton<NotificationQueue>();
         services.AddSingleton<IAccountNotifications>(sp => sp.GetRequiredService<NotificationQueue>());
@@ -59,7 +61,14 @@ public static class NotificationsSetup
         services.AddScoped<ISmtpSettingsClient, ServerSmtpSettingsClient>();
         // One try per job: the timeout is NoticeSender's, and the next try is a scheduled job, not a retry here. No request
         // logging: a Slack or Teams webhook URL is itself a secret, and HttpClient's loggers write it out.
-        services.AddHttpClient<WebhookSender>(http => http.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
+        services.AddSingleton<WebhookNetworkPolicy>();
+        services.AddHttpClient<WebhookSender>(http => http.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                ConnectCallback = sp.GetRequiredService<WebhookNetworkPolicy>().ConnectAsync,
+                // A redirect would be a second, unchecked target.
+                AllowAutoRedirect = false,
+            });
     }
 
     public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder app) => app.MapNotificationsApi();

@@ -10,7 +10,8 @@ using Portal.Security;
 namespace Portal.Notifications;
 
 /// <summary>A person's notification subscriptions and what was sent to them (<c>/api/notifications</c>, the profile and export pages).</summary>
-public sealed class SubscriptionService(PortalDbContext db, ISecretProtector protector, SmtpSettingsStore smtp, AuditLog audit, TimeProvider time)
+public sealed class SubscriptionService(PortalDbContext db, ISecretProtector protector, SmtpSettingsStore smtp, WebhookNetworkPolicy network,
+    AuditLog audit, TimeProvider time)
 {
     private const int RecentDeliveries = 50;
 
@@ -43,6 +44,8 @@ public sealed class SubscriptionService(PortalDbContext db, ISecretProtector pro
         var webhook = form.Channel == NotificationChannel.Webhook;
         if (webhook && (string.IsNullOrWhiteSpace(form.WebhookUrl) || !PortalSetup.IsHttpUrl(form.WebhookUrl.Trim())))
             errors.Add(nameof(form.WebhookUrl), "Enter the webhook's http(s) URL.");
+        else if (webhook && await network.CheckAsync(new Uri(form.WebhookUrl!.Trim()), cancellationToken) is { } refusal)
+            errors.Add(nameof(form.WebhookUrl), refusal);
         if (webhook && !Enum.IsDefined(form.WebhookFormat)) errors.Add(nameof(form.WebhookFormat), "Choose JSON, Slack or Teams.");
         if (webhook && (form.WebhookSecret?.Length ?? 0) < 16)
             errors.Add(nameof(form.WebhookSecret), "Enter a secret of at least 16 characters; the receiver checks each body's signature with it.");

@@ -23,19 +23,5 @@ public sealed class TelemetryOptions
     public TimeSpan GaugeCacheTime { get; set; } = TimeSpan.FromSeconds(10);
 
     internal IReadOnlyList<IPNetwork> AllowedNetworks() =>
-        (AllowedAddresses ?? ["127.0.0.1", "::1"]).Where(a => !string.IsNullOrWhiteSpace(a)).Select(ParseNetwork).ToList();
-
-    internal static bool TryParseNetwork(string value, out IPNetwork network)
-    {
-        value = value.Trim();
-        if (IPAddress.TryParse(value, out var address))
-        {
-            network = new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
-            return true;
-        }
-        return IPNetwork.TryParse(value, out network);
-    }
-
-    private static IPNetwork ParseNetwork(string value) =>
-        TryParseNetwork(value, out var network) ? network : throw new FormatException($"'{value}' is not an address or network");
+        (AllowedAddresses ?? ["127.0.0.1", "::1"]).Where(a => !string.IsNullOrWhiteSpace(a)).Select(Security.Networks.Parse).ToList();
 }

@@ -25,7 +25,7 @@ public static class TelemetrySetup
     public static IServiceCollection AddTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.Section))
-            .Validate(o => (o.AllowedAddresses ?? []).All(a => string.IsNullOrWhiteSpace(a) || TelemetryOptions.TryParseNetwork(a, out _)),
+            .Validate(o => (o.AllowedAddresses ?? []).All(a => string.IsNullOrWhiteSpace(a) || Security.Networks.TryParse(a, out _)),
                 "Telemetry:AllowedAddresses must hold IP addresses or CIDR networks (10.0.0.0/8).")
             .Validate(o => string.IsNullOrWhiteSpace(o.OtlpEndpoint) || Uri.TryCreate(o.OtlpEndpoint, UriKind.Absolute, out _),
                 "Telemetry:OtlpEndpoint must be an absolute URL or empty.")

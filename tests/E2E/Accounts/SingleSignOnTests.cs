@@ -154,6 +154,12 @@ public sealed class SingleSignOnTests(SingleSignOnWorld world) : IClassFixture<S
         Assert.Contains(await world.Provider.EventsAsync(), e => e.GetProperty("event").GetString() == "tampered");
         await page.GotoAsync("/");
         await Expect(page).ToHaveURLAsync(new Regex("/Account/Login"));
+        // The refusal is in the audit log beside failed password sign-ins, with its reason.
+        var audit = await (await world.LocalAdminAsync()).Context.APIRequest.GetAsync("/api/admin/audit?action=sign-in.failed&pageSize=200");
+        Assert.Equal(200, audit.Status);
+        var entries = await audit.TextAsync();
+        Assert.Contains($"sign-in with {SingleSignOnWorld.DisplayName}: its ID token", entries, StringComparison.Ordinal);
+        Assert.Contains(message, entries, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -68,6 +68,8 @@ public sealed class ExportsWorld : IAsyncLifetime
                 ["Domino:RetryDelay"] = "00:00:00.050",
                 ["Exports:ProgressInterval"] = "00:00:00.500",
                 ["Exports:RetryDelay"] = "00:00:00.050",
+                // The webhook receivers listen on loopback, which webhooks may not reach by default.
+                ["Notifications:WebhookAllowedNetworks:0"] = "127.0.0.1",
             });
             Chromium = await ChromiumBrowser.LaunchAsync();
             DominoUser = Domino.AddUser("ada");

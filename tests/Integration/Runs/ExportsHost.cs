@@ -62,6 +62,8 @@ public sealed class ExportsHost : IAsyncDisposable
             ["Domino:RetryDelay"] = "00:00:00.020",
             ["Exports:ProgressInterval"] = "00:00:00.200",
             ["Exports:RetryDelay"] = "00:00:00.010",
+            // The tests' webhook receivers listen on loopback, which webhooks may not reach by default.
+            ["Notifications:WebhookAllowedNetworks:0"] = "127.0.0.1",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();

@@ -41,15 +41,6 @@ public sealed class ScrapeAccessTests
         Assert.False(access.Allows(Request("127.0.0.1", "Bearer ")));
     }
 
-    [Theory]
-    [InlineData("10.0.0.0/8", true)]
-    [InlineData("2001:db8::/32", true)]
-    [InlineData("fe80::1", true)]
-    [InlineData("10.0.0.0/33", false)]
-    [InlineData("localhost", false)]
-    public void Parses_addresses_and_networks(string value, bool valid) =>
-        Assert.Equal(valid, TelemetryOptions.TryParseNetwork(value, out _));
-
     private static ScrapeAccess Access(TelemetryOptions options) => new(Options.Create(options));
 
     private static DefaultHttpContext Request(string remote, string? authorization = null)

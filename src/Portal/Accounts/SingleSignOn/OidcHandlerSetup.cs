@@ -63,13 +63,15 @@ internal sealed class OidcHandlerSetup(IOptions<OidcOptions> settings, ILoggerFa
             }
             return Task.CompletedTask;
         };
-        options.Events.OnRemoteFailure = context =>
+        options.Events.OnRemoteFailure = async context =>
         {
             var reason = OidcFailures.Describe(context.Failure);
             loggers.CreateLogger<OidcHandlerSetup>().LogWarning(context.Failure, "Sign-in with {Provider} failed: {Reason}", oidc.DisplayName, reason);
             context.HandleResponse();
+            // Nobody is known yet: the provider's answer was refused before it named anyone.
+            await ProviderAudit.FailedAsync(context.HttpContext, oidc.DisplayName, null, reason);
             var returnUrl = context.Properties?.Items.TryGetValue(ReturnUrlItem, out var url) == true ? url : null;
-            return SignInPage.WithError(context.HttpContext, $"Sign-in with {oidc.DisplayName} failed: {reason}", returnUrl).ExecuteAsync(context.HttpContext);
+            await SignInPage.WithError(context.HttpContext, $"Sign-in with {oidc.DisplayName} failed: {reason}", returnUrl).ExecuteAsync(context.HttpContext);
         };
     }
 }

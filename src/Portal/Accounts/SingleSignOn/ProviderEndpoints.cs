@@ -64,17 +64,23 @@ internal static class ProviderEndpoints
             context.RequestServices.GetRequiredService<ILogger<OidcOptions>>().LogWarning(e, "The account of {Subject} could not be prepared.", account.Subject);
             return SignInPage.WithError(context, "The account changed while it was being prepared. Try again.", returnUrl);
         }
+        var who = account.Email ?? account.Subject;
         if (result.User is not { } user)
         {
+            await ProviderAudit.FailedAsync(context, name, who, result.Refusal!);
             return SignInPage.WithError(context, result.Refusal!, returnUrl);
         }
         if (user.Status is AccountStatus.Rejected or AccountStatus.Disabled)
         {
-            return SignInPage.WithError(context, $"An administrator {(user.Status == AccountStatus.Rejected ? "rejected" : "disabled")} this account.", returnUrl);
+            var refusal = $"An administrator {(user.Status == AccountStatus.Rejected ? "rejected" : "disabled")} this account.";
+            await ProviderAudit.FailedAsync(context, name, user.Email ?? who, refusal);
+            return SignInPage.WithError(context, refusal, returnUrl);
         }
         if (await signIn.UserManager.IsLockedOutAsync(user))
         {
-            return SignInPage.WithError(context, "This account is locked after too many failed password attempts. Try again later.", returnUrl);
+            const string locked = "This account is locked after too many failed password attempts. Try again later.";
+            await ProviderAudit.FailedAsync(context, name, user.Email ?? who, locked);
+            return SignInPage.WithError(context, locked, returnUrl);
         }
 
         var providerTokens = info.AuthenticationTokens?.ToList() ?? [];
