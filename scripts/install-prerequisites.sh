@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need that a fresh Debian 12 machine with the .NET SDK lacks:
-# the real services the tests start on loopback (README.md, "Run the tests") and, from npm, the S3 server
-# and the OpenID provider (every committed package-lock.json is installed).
+# the real services the tests start on loopback (README.md, "Run the tests") and, from npm, the S3 server,
+# the OpenID provider and axe-core for the E2E accessibility checks (every committed package-lock.json is installed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -13,6 +13,7 @@ public static class DependencyInjection
         services.AddMudServices();
         services.AddAuthorizationCore(o => o.AddPortalPolicies());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<Layout.PendingSignUps>();
         return services;
     }
 }

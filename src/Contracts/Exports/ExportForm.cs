@@ -12,18 +12,18 @@ public sealed class ExportForm
 {
     public ExportKind Kind { get; set; } = ExportKind.Project;
     public int DominoDeploymentId { get; set; }
-    [StringLength(255), SingleLine, NoClimbing] public string? DominoOwnerName { get; set; }
-    [StringLength(255), SingleLine, NoClimbing] public string? DominoProjectName { get; set; }
-    [StringLength(64), SingleLine, NoClimbing] public string? EnvironmentId { get; set; }
-    [StringLength(128), SingleLine, NoClimbing] public string GroupName { get; set; } = "";
-    [StringLength(128), SingleLine, NoClimbing] public string ProjectName { get; set; } = "";
+    [StringLength(255, ErrorMessage = InputRules.TooLong), SingleLine, NoClimbing, Display(Name = "Project owner")] public string? DominoOwnerName { get; set; }
+    [StringLength(255, ErrorMessage = InputRules.TooLong), SingleLine, NoClimbing, Display(Name = "Domino project")] public string? DominoProjectName { get; set; }
+    [StringLength(64, ErrorMessage = InputRules.TooLong), SingleLine, NoClimbing, Display(Name = "Environment id")] public string? EnvironmentId { get; set; }
+    [StringLength(128, ErrorMessage = InputRules.TooLong), SingleLine, NoClimbing, Display(Name = "Export group name")] public string GroupName { get; set; } = "";
+    [StringLength(128, ErrorMessage = InputRules.TooLong), SingleLine, NoClimbing, Display(Name = "Export project name")] public string ProjectName { get; set; } = "";
     public bool ExportFiles { get; set; } = true;
     public bool ExportImage { get; set; } = true;
     public int? S3TargetId { get; set; }
     public int? RegistryTargetId { get; set; }
     public int? TemplateId { get; set; }
-    [StringLength(100), SingleLine] public string Schedule { get; set; } = "*/15 * * * *";
-    [StringLength(64), SingleLine] public string TimeZone { get; set; } = "UTC";
+    [StringLength(100, ErrorMessage = InputRules.TooLong), SingleLine, Display(Name = "Cron expression")] public string Schedule { get; set; } = "*/15 * * * *";
+    [StringLength(64, ErrorMessage = InputRules.TooLong), SingleLine, Display(Name = "Time zone")] public string TimeZone { get; set; } = "UTC";
     public bool ForceRun { get; set; }
 
     /// <summary>When a Verify run checks the snapshot on its own (cron, same time zone); empty: only on demand. Files exports only.</summary>

@@ -17,6 +17,9 @@ public interface IExportsClient
     Task<SaveResult> SetEnabledAsync(int id, bool enabled, CancellationToken cancellationToken = default);
     Task<SaveResult> ArchiveAsync(int id, CancellationToken cancellationToken = default);
 
+    /// <summary>Brings an archived export back, disabled; refused (Conflict) while another export uses its names or project.</summary>
+    Task<SaveResult> RestoreAsync(int id, CancellationToken cancellationToken = default);
+
     /// <summary>Queues a run now; the result's Id is the run's id (a long fits: runs are numbered from 1).</summary>
     Task<RunStarted> RunNowAsync(int id, CancellationToken cancellationToken = default);
 

@@ -1,6 +1,7 @@
 namespace Portal.Contracts.Notifications;
 
 /// <summary>What one message says about a run.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<NoticeKind>))]
 public enum NoticeKind
 {
     /// <summary>The first failure since the export last succeeded.</summary>

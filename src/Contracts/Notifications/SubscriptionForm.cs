@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Portal.Contracts.Shared;
 
 namespace Portal.Contracts.Notifications;
 
@@ -16,12 +17,10 @@ public sealed class SubscriptionForm
 
     public NotificationChannel Channel { get; set; } = NotificationChannel.Email;
 
-    [MaxLength(2000)]
-    public string? WebhookUrl { get; set; }
+    [MaxLength(2000, ErrorMessage = InputRules.TooLong), Display(Name = "Webhook URL")] public string? WebhookUrl { get; set; }
 
     public WebhookFormat WebhookFormat { get; set; } = WebhookFormat.Json;
 
     /// <summary>Signs each body (HMAC-SHA256); stored encrypted and never shown again.</summary>
-    [MaxLength(200)]
-    public string? WebhookSecret { get; set; }
+    [MaxLength(200, ErrorMessage = InputRules.TooLong), Display(Name = "Signing secret")] public string? WebhookSecret { get; set; }
 }

@@ -14,6 +14,13 @@ public static partial class InputRules
     public const int MaxSecretLength = 4096;
     public const int MaxTemplateLength = 64 * 1024;
 
+    // The forms' length, address and port messages: {0} is the field as its form labels it ([Display]), and each
+    // says what fits, so a message never shows a property name ("The ApiUrl field ...").
+    public const string TooLong = "{0}: use at most {1} characters.";
+    public const string LengthBetween = "{0}: use {2} to {1} characters.";
+    public const string WebAddress = "{0}: enter a full address with http:// or https://, e.g. https://domino.example.com.";
+    public const string PortRange = "{0}: use a port from {1} to {2}, e.g. 587.";
+
     /// <summary>A character no name, key or host may hold: C0/C1 controls (NUL included) and invisible format marks (RTL overrides).</summary>
     public static bool IsForbidden(char c, bool multiLine)
     {

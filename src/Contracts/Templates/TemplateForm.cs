@@ -8,6 +8,6 @@ public sealed class TemplateForm
     public const string Placeholder = "{DOMINO_DOCKER_IMAGE}";
     public const string FromLine = "FROM " + Placeholder;
 
-    [Required, StringLength(100), SingleLine] public string Name { get; set; } = "";
+    [Required(ErrorMessage = "Enter a name, e.g. Python with CUDA."), StringLength(100, ErrorMessage = InputRules.TooLong), SingleLine, Display(Name = "Name")] public string Name { get; set; } = "";
     [Required, StringLength(InputRules.MaxTemplateLength, ErrorMessage = "A template is at most 64 KiB."), MultiLine] public string Content { get; set; } = FromLine + "\n";
 }

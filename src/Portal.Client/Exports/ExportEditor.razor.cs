@@ -63,6 +63,7 @@ public sealed partial class ExportEditor : IDisposable
         // An existing export is complete: show what is wrong with it at once. A new one only where it was typed.
         showAll = Id is not null;
         await Task.WhenAll(ValidateNowAsync(CancellationToken.None), LoadProjectsAsync());
+        RememberSavedForm();
     }
 
     private async Task SaveAsync()
@@ -74,6 +75,7 @@ public sealed partial class ExportEditor : IDisposable
             var result = await Exports.SaveAsync(Id, model.Copy());
             if (result.Succeeded)
             {
+                saved = true;
                 await OnSaved.InvokeAsync(result.Id!.Value);
                 return;
             }

@@ -7,7 +7,7 @@ using Portal.Contracts.Shared;
 
 namespace Portal.Client.Exports;
 
-// The export's buttons: run now, dry run, verify, enable or disable, archive.
+// The export's buttons: run now, dry run, verify, enable or disable, archive, restore.
 public sealed partial class ExportPage
 {
     private Task RunNowAsync() => StartAsync(Exports.RunNowAsync);
@@ -44,12 +44,15 @@ public sealed partial class ExportPage
 
     private async Task ArchiveAsync()
     {
-        if (!await Dialogs.ConfirmAsync("Archive export", "Archive this export? It stops running and leaves the list; its runs are kept.", "Archive"))
+        if (!await Dialogs.ConfirmAsync("Archive export", "Archive this export? It stops running and leaves the list; its runs are kept. The Archived filter finds it to restore it.", "Archive"))
             return;
         var result = await Exports.ArchiveAsync(Id);
         if (result.Succeeded) Navigation.NavigateTo("/exports");
         else message = (false, string.Join(" ", result.Errors.Values.SelectMany(v => v)));
     }
+
+    private Task RestoreAsync() =>
+        ApplyAsync(() => Exports.RestoreAsync(Id), "Restored, disabled: check its settings, then enable it to run on its schedule.");
 
     private async Task ApplyAsync(Func<Task<SaveResult>> action, string done)
     {

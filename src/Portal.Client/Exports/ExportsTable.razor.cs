@@ -12,7 +12,7 @@ public sealed partial class ExportsTable
     private static readonly (string Value, string Label)[] Outcomes =
     [
         ("succeeded", "Succeeded"), ("failed", "Failed"), ("skipped", "Skipped"), ("running", "Running"), ("never", "Never run"),
-        ("disabled", "Disabled"),
+        ("disabled", "Disabled"), ("archived", "Archived"),
     ];
 
     private MudTable<ExportSummary> table = default!;

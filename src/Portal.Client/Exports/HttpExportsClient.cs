@@ -69,6 +69,12 @@ public sealed class HttpExportsClient(HttpClient http) : IExportsClient
         return await response.SaveResultAsync(cancellationToken);
     }
 
+    public async Task<SaveResult> RestoreAsync(int id, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PostAsync($"{Base}/{id}/restore", null, cancellationToken);
+        return await response.SaveResultAsync(cancellationToken);
+    }
+
     public Task<RunStarted> RunNowAsync(int id, CancellationToken cancellationToken = default) => RunAsync($"{Base}/{id}/run", cancellationToken);
 
     public Task<RunStarted> RunAnywayAsync(int id, CancellationToken cancellationToken = default) => RunAsync($"{Base}/{id}/run?force=true", cancellationToken);

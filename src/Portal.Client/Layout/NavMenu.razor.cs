@@ -6,11 +6,15 @@ using Portal.Contracts.Dashboard;
 
 namespace Portal.Client.Layout;
 
-/// <summary>The menu; for admins, the number of sign-ups waiting for approval beside Users, refreshed on every navigation.</summary>
+/// <summary>
+/// The menu; for admins, the number of sign-ups waiting for approval beside Users, refreshed on every navigation and
+/// when the users page decides on one.
+/// </summary>
 public sealed partial class NavMenu : IDisposable
 {
     [Inject] private IDashboardClient Dashboard { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
+    [Inject] private PendingSignUps SignUps { get; set; } = null!;
     [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
 
     private int pendingUsers;
@@ -18,10 +22,13 @@ public sealed partial class NavMenu : IDisposable
     protected override async Task OnInitializedAsync()
     {
         Navigation.LocationChanged += OnLocationChanged;
+        SignUps.Changed += OnSignUpsChanged;
         await CountPendingAsync();
     }
 
-    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) =>
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => OnSignUpsChanged();
+
+    private void OnSignUpsChanged() =>
         _ = InvokeAsync(async () =>
         {
             await CountPendingAsync();
@@ -41,5 +48,9 @@ public sealed partial class NavMenu : IDisposable
         }
     }
 
-    public void Dispose() => Navigation.LocationChanged -= OnLocationChanged;
+    public void Dispose()
+    {
+        Navigation.LocationChanged -= OnLocationChanged;
+        SignUps.Changed -= OnSignUpsChanged;
+    }
 }

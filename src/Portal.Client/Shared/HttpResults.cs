@@ -62,9 +62,8 @@ internal static class HttpResults
         var errors = problem?.Errors is { Count: > 0 } e
             ? e
             : new Dictionary<string, string[]> { [""] = [Text(problem, response)] };
-        return response.StatusCode == HttpStatusCode.NotFound
-            ? new SaveResult(false, null, errors, NotFound: true)
-            : SaveResult.Invalid(errors);
+        return new SaveResult(false, null, errors, NotFound: response.StatusCode == HttpStatusCode.NotFound,
+            Conflict: response.StatusCode == HttpStatusCode.Conflict);
     }
 
     /// <summary>What a failed answer says: its problem's detail or title, or its status.</summary>

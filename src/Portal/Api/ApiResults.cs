@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Portal.Contracts.Shared;
 
 namespace Portal.Api;
@@ -10,12 +11,32 @@ public static class ApiResults
         result switch
         {
             { Succeeded: true } => TypedResults.Ok(result),
-            { NotFound: true } => TypedResults.NotFound(new HttpValidationProblemDetails(result.Errors.ToDictionary())
-            {
-                Title = "Not found",
-                Detail = result.ErrorFor(""),
-                Status = StatusCodes.Status404NotFound,
-            }),
-            _ => TypedResults.ValidationProblem(result.Errors.ToDictionary(), result.ErrorFor(""), title: "The request is invalid"),
+            { NotFound: true } => Missing(result),
+            _ => Invalid(result),
         };
+
+    /// <summary>As <see cref="From"/>, and 409 with the reason when the thing's state refuses the change.</summary>
+    public static Results<Ok<SaveResult>, NotFound<HttpValidationProblemDetails>, ValidationProblem, Conflict<ProblemDetails>> OrConflict(
+        SaveResult result) =>
+        result switch
+        {
+            { Succeeded: true } => TypedResults.Ok(result),
+            { NotFound: true } => Missing(result),
+            { Conflict: true } => TypedResults.Conflict(new ProblemDetails
+            {
+                Title = "Conflict", Detail = result.ErrorFor(""), Status = StatusCodes.Status409Conflict,
+            }),
+            _ => Invalid(result),
+        };
+
+    private static NotFound<HttpValidationProblemDetails> Missing(SaveResult result) =>
+        TypedResults.NotFound(new HttpValidationProblemDetails(result.Errors.ToDictionary())
+        {
+            Title = "Not found",
+            Detail = result.ErrorFor(""),
+            Status = StatusCodes.Status404NotFound,
+        });
+
+    private static ValidationProblem Invalid(SaveResult result) =>
+        TypedResults.ValidationProblem(result.Errors.ToDictionary(), result.ErrorFor(""), title: "The request is invalid");
 }

@@ -26,6 +26,7 @@ public static class AuditActions
     public const string ExportEnable = "export.enable";
     public const string ExportDisable = "export.disable";
     public const string ExportArchive = "export.archive";
+    public const string ExportRestore = "export.restore";
     public const string ExportRunNow = "export.run-now";
     public const string ExportRunAnyway = "export.run-anyway";
     public const string ExportVerify = "export.verify";

@@ -73,6 +73,18 @@ public sealed partial class Export
         Touch(now);
     }
 
+    /// <summary>
+    /// An archived export back in the list, disabled: its names were free while it was archived, so its owner looks it
+    /// over and enables it when ready (a restore never starts runs by itself). Where its parts left off is kept.
+    /// </summary>
+    public void Restore(DateTimeOffset now)
+    {
+        Archived = false;
+        ArchivedAt = null;
+        Enabled = false;
+        Touch(now);
+    }
+
     /// <summary>New names mean new places: the next run exports everything again (the original's rule).</summary>
     public void Rename(string groupName, string projectName, DateTimeOffset now)
     {

@@ -2,14 +2,16 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Accounts;
 using Portal.Audit;
 using Portal.Contracts.Exports;
+using Portal.Contracts.Runs;
 using Portal.Contracts.Shared;
 using Portal.Data;
 using Portal.Runs;
 
 namespace Portal.Exports;
 
-/// <summary>The buttons on an export: enable, disable, archive, run now, verify, dry run, and resume on a failed run.</summary>
-public sealed class ExportActions(ExportStore exports, RunQueue runs, PortalDbContext db, AuditLog audit, TimeProvider time)
+/// <summary>The buttons on an export: enable, disable, archive, restore, run now, verify, dry run, and resume on a failed run.</summary>
+public sealed class ExportActions(ExportStore exports, RunQueue runs, PortalDbContext db, AuditLog audit, ExportValidator validator,
+    TimeProvider time)
 {
     public async Task<SaveResult> SetEnabledAsync(PortalUser user, int id, bool enabled, CancellationToken cancellationToken)
     {
@@ -25,6 +27,24 @@ public sealed class ExportActions(ExportStore exports, RunQueue runs, PortalDbCo
         var export = await exports.FindAsync(user, id, cancellationToken);
         if (export is null || export.Archived) return SaveResult.Missing("This export does not exist.");
         await exports.ArchiveAsync(export, cancellationToken);
+        return SaveResult.Ok(id);
+    }
+
+    /// <summary>
+    /// Brings an archived export back, disabled (Export.Restore says why); refused while another export holds its names
+    /// or its Domino project, since archiving freed them.
+    /// </summary>
+    public async Task<SaveResult> RestoreAsync(PortalUser user, int id, CancellationToken cancellationToken)
+    {
+        var export = await exports.FindAsync(user, id, cancellationToken);
+        if (export is null) return SaveResult.Missing("This export does not exist.");
+        if (!export.Archived) return SaveResult.Conflicting("This export is not archived, so there is nothing to restore.");
+        if (await validator.FindConflictAsync(id, export.Kind, export.DominoDeploymentId, export.DominoOwnerName, export.DominoProjectName,
+                export.GroupName, export.ProjectName, cancellationToken) is { } conflict)
+            return SaveResult.Conflicting($"It cannot come back while another export uses its place: {conflict.Describe()} "
+                                          + "Archive or rename that export first.");
+        export.Restore(time.GetUtcNow());
+        await exports.SaveAsync(export, cancellationToken, AuditActions.ExportRestore);
         return SaveResult.Ok(id);
     }
 

@@ -13,7 +13,10 @@ public sealed class ExportList(PortalDbContext db)
     public async Task<Page<ExportSummary>> ListAsync(PortalUser user, ExportQuery query, CancellationToken cancellationToken)
     {
         var exports = db.Exports.VisibleTo(user);
-        if (!query.IncludeArchived) exports = exports.Where(e => !e.Archived);
+        // The "Archived" filter lists only archived exports; otherwise they are left out unless asked for.
+        var archivedOnly = string.Equals(query.Outcome, "archived", StringComparison.OrdinalIgnoreCase);
+        if (archivedOnly) exports = exports.Where(e => e.Archived);
+        else if (!query.IncludeArchived) exports = exports.Where(e => !e.Archived);
         if (user.IsAdmin && !string.IsNullOrEmpty(query.OwnerId)) exports = exports.Where(e => e.OwnerId == query.OwnerId);
         if (query.Kind is { } kind) exports = exports.Where(e => e.Kind == kind);
         exports = Filtered(Searched(exports, query.Search), query.Outcome);

@@ -37,6 +37,8 @@ public static class ExportsApi
         api.MapPost("/{id:int}/disable", (int id, ExportActions s, ClaimsPrincipal u, CancellationToken ct) => SetEnabledAsync(id, false, s, u, ct))
             .WithSummary("Disables an export: its schedule stops");
         api.MapPost("/{id:int}/archive", ArchiveAsync).WithSummary("Archives an export: it stops and frees its names; its runs stay");
+        api.MapPost("/{id:int}/restore", RestoreAsync)
+            .WithSummary("Restores an archived export, disabled: enable it when ready; 409 while another export uses its names or project");
         api.MapPost("/{id:int}/run", RunNowAsync).WithSummary("Queues a run now (trigger Api with a token, Manual in a browser); force=true exports even when nothing changed");
         api.MapPost("/{id:int}/verify", VerifyAsync)
             .WithSummary("Queues a Verify run: the latest snapshot is read back from S3 and compared with its manifest (size and SHA-256)");
@@ -92,6 +94,10 @@ public static class ExportsApi
     public static async Task<Results<Ok<SaveResult>, NotFound<HttpValidationProblemDetails>, ValidationProblem>> ArchiveAsync(
         int id, ExportActions exports, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         ApiResults.From(await exports.ArchiveAsync(PortalUser.From(user), id, cancellationToken));
+
+    public static async Task<Results<Ok<SaveResult>, NotFound<HttpValidationProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>>
+        RestoreAsync(int id, ExportActions exports, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        ApiResults.OrConflict(await exports.RestoreAsync(PortalUser.From(user), id, cancellationToken));
 
     public static async Task<Results<Accepted<RunStarted>, NotFound, Conflict<RunStarted>>> RunNowAsync(int id, ExportActions exports,
         ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken, bool force = false)

@@ -37,6 +37,9 @@ internal sealed class ServerExportsClient(PageCaller user) : IExportsClient
     public Task<SaveResult> ArchiveAsync(int id, CancellationToken cancellationToken = default) =>
         user.CallAsync<ExportActions, SaveResult>((s, u) => s.ArchiveAsync(u, id, cancellationToken));
 
+    public Task<SaveResult> RestoreAsync(int id, CancellationToken cancellationToken = default) =>
+        user.CallAsync<ExportActions, SaveResult>((s, u) => s.RestoreAsync(u, id, cancellationToken));
+
     public Task<RunStarted> RunNowAsync(int id, CancellationToken cancellationToken = default) =>
         user.CallAsync<ExportActions, RunStarted>((s, u) => s.RunNowAsync(u, id, RunTrigger.Manual, cancellationToken));
 

@@ -63,6 +63,22 @@ public sealed class ConnectionsPage(IPage page)
         return chips;
     }
 
+    /// <summary>The v1 API settings card: the deployment and S3 target v1 scripts use, saved.</summary>
+    public async Task SaveV1SettingsAsync(string deployment, string s3Target)
+    {
+        var card = page.GetByRole(AriaRole.Region, new() { Name = "v1 API settings" });
+        // The selects open only once the page runs interactively (the theme toggle appears then).
+        await Assertions.Expect(new PortalShell(page).DarkModeToggle).ToBeVisibleAsync();
+        foreach (var (select, option) in new[] { ("Domino deployment", deployment), ("S3 target (project files)", s3Target) })
+        {
+            await card.GetByRole(AriaRole.Combobox, new() { Name = select, Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Listbox).GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Listbox)).ToBeHiddenAsync();
+        }
+        await card.GetByRole(AriaRole.Button, new() { Name = "Save v1 settings" }).ClickAsync();
+        await Assertions.Expect(card.GetByText("Saved.", new() { Exact = true })).ToBeVisibleAsync();
+    }
+
     private ILocator Field(string label) => Dialog.GetByRole(AriaRole.Textbox, new() { Name = label });
 
     private async Task OpenDialogAsync(string button)

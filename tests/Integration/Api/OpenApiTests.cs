@@ -88,6 +88,47 @@ public sealed partial class OpenApiTests(PortalHost portal) : IClassFixture<Port
         Assert.True((await script.Content.ReadAsByteArrayAsync()).Length > 100_000);
     }
 
+    [Fact]
+    public async Task Enums_are_named_schemas_of_strings_wherever_they_appear()
+    {
+        using var http = portal.Client();
+        using var document = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json"));
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+
+        var enums = new List<string>();
+        Walk(document.RootElement, "#", enums);
+
+        // Every enum is a component of its own (used by $ref), and its values are the names the JSON carries.
+        Assert.All(enums, path => Assert.Matches(@"^#/components/schemas/[A-Za-z]+$", path));
+        foreach (var (name, values) in new[]
+                 {
+                     ("ExportKind", new[] { "Project", "Environment" }), ("NotifyWhen", ["Failures", "FailuresAndRecovery", "EveryRun"]),
+                     ("NotificationChannel", ["Email", "Webhook"]), ("DeliveryState", ["Pending", "Sent", "Failed"]),
+                 })
+        {
+            var schema = schemas.GetProperty(name);
+            Assert.Equal(values, schema.GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        }
+    }
+
+    private static void Walk(JsonElement element, string path, List<string> enums)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            if (element.TryGetProperty("enum", out var values))
+            {
+                enums.Add(path);
+                Assert.All(values.EnumerateArray(), v => Assert.True(v.ValueKind is JsonValueKind.String or JsonValueKind.Null, $"{path}: {v}"));
+            }
+            foreach (var property in element.EnumerateObject()) Walk(property.Value, $"{path}/{property.Name}", enums);
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            var i = 0;
+            foreach (var item in element.EnumerateArray()) Walk(item, $"{path}/{i++}", enums);
+        }
+    }
+
     private static string Template(string raw) => Constraint().Replace(raw, "{$1}").TrimEnd('/');
 
     [GeneratedRegex(@"\{\*{0,2}(\w+)(:[^}]*)?\??\}")]

@@ -1,5 +1,7 @@
 using Bunit;
 using Portal.Client.Admin;
+using Portal.Client.Accounts;
+using Portal.Client.Layout;
 using Portal.Tests.Unit.Support;
 using Portal.Contracts.Admin;
 
@@ -26,6 +28,21 @@ public sealed class UsersPageTests : ComponentTest
         providers.WaitForAssertion(() => providers.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Disable").Click());
 
         page.WaitForAssertion(() => Assert.Equal(("u-alice", UserAction.Disable), Assert.Single(Users.Applied)));
+    }
+
+    [Fact]
+    public void A_decision_on_the_users_page_recounts_the_menus_pending_badge_at_once()
+    {
+        Authorization.SetPolicies(PortalPolicies.Admin, PortalPolicies.SignedIn);
+        Dashboard.Setup = new() { PendingUsers = 1, HasDominoKey = true, HasExports = true };
+        var menu = Render<NavMenu>();
+        menu.WaitForAssertion(() => Assert.Equal("1", menu.Find("[data-testid=pending-badge]").TextContent.Trim()));
+        Dashboard.Setup = new() { PendingUsers = 0, HasDominoKey = true, HasExports = true };
+        var page = Render<UsersPage>();
+
+        page.Find("button[aria-label='Make admin bob@example.com']").Click();
+
+        menu.WaitForAssertion(() => Assert.Empty(menu.FindAll("[data-testid=pending-badge]")));
     }
 
     [Fact]

@@ -90,6 +90,25 @@ public sealed class ExportLifecycleTests
     }
 
     [Fact]
+    public void A_restored_export_is_back_but_disabled_until_enabled_and_keeps_where_it_left_off()
+    {
+        var export = Exported();
+        var commit = export.FilesCommitId;
+        export.Archive(Now);
+
+        export.Restore(Now.AddDays(1));
+
+        Assert.False(export.Archived);
+        Assert.Null(export.ArchivedAt);
+        Assert.False(export.Enabled);
+        Assert.Null(export.NextRunAt);
+        Assert.Equal(commit, export.FilesCommitId);
+        Assert.Equal(Now.AddDays(1), export.UpdatedAt);
+        export.SetEnabled(true, Now.AddDays(1));
+        Assert.NotNull(export.NextRunAt);
+    }
+
+    [Fact]
     public void New_names_forget_what_was_exported_so_the_next_run_exports_everything_again()
     {
         var export = Exported();

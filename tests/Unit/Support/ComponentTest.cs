@@ -43,6 +43,7 @@ public abstract class ComponentTest : BunitContext, IDisposable
         Services.AddSingleton<INotificationsClient>(Notifications);
         Services.AddSingleton<ISmtpSettingsClient>(Smtp);
         Services.AddSingleton<TimeProvider>(Time);
+        Services.AddScoped<Portal.Client.Layout.PendingSignUps>();
         AddBunitPersistentComponentState();
         Authorization = AddAuthorization();
         SignInAsUser();

@@ -48,6 +48,14 @@ public sealed class FakeExportsClient : IExportsClient
 
     public Task<SaveResult> ArchiveAsync(int id, CancellationToken cancellationToken = default) => Task.FromResult(SaveResult.Ok(id));
 
+    public List<int> Restored { get; } = [];
+
+    public Task<SaveResult> RestoreAsync(int id, CancellationToken cancellationToken = default)
+    {
+        Restored.Add(id);
+        return Task.FromResult(SaveResult.Ok(id));
+    }
+
     public Task<RunStarted> RunNowAsync(int id, CancellationToken cancellationToken = default) => Task.FromResult(RunStarted);
 
     public Task<RunStarted> VerifyAsync(int id, CancellationToken cancellationToken = default) => Task.FromResult(RunStarted);

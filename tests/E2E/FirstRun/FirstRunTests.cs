@@ -1,0 +1,191 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Portal.Testbed.Domino;
+using Portal.Testbed.S3;
+using Portal.Tests.E2E.Accounts;
+using Portal.Tests.E2E.Pages;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.Tests.E2E.FirstRun;
+
+/// <summary>
+/// Issue 17's first run in Chromium, from an empty database: the first account (the admin), the setup checklist, a
+/// second sign-up and the menu's badge, approval, connections through the pages, a Domino key, the picker against a
+/// project list without permission fields, an export, Run now and "Run anyway", the unsaved-changes guard, archive,
+/// the Archived filter and restore; then the same pages on a desktop and a 390 × 844 phone, light and dark.
+/// </summary>
+public sealed class FirstRunTests(FirstRunWorld world) : IClassFixture<FirstRunWorld>
+{
+    private const string AdminEmail = "first@example.com";
+    private const string UserEmail = "second@example.com";
+    private const string Password = ApprovalFlow.Password;
+    private const string Deployment = "Domino";
+    private const string S3Target = "Project files";
+
+    /// <summary>A browser profile with room for a loaded machine: a page's load event waits for every asset it names.</summary>
+    private async Task<IBrowserContext> NewContextAsync()
+    {
+        var context = await world.Chromium.NewContextAsync(world.Portal.BaseAddress);
+        context.SetDefaultNavigationTimeout(90_000);
+        context.SetDefaultTimeout(60_000);
+        return context;
+    }
+
+    [Fact]
+    public async Task From_an_empty_portal_to_a_restored_export_with_every_page_usable_on_a_phone_in_both_themes()
+    {
+        var shots = new Screenshots("first-run");
+        world.Domino.AddProject(world.DominoUser, "forecast").Commit([new TestFile("model.py", TestContent.FromText("print(42)\n"))]);
+        await using var adminContext = await NewContextAsync();
+        var admin = await adminContext.NewPageAsync();
+
+        // The first account is told it becomes the admin, and sees the password rules before typing one.
+        var register = new RegisterPage(admin);
+        await register.OpenAsync();
+        await Expect(admin.GetByText("it becomes the portal's Admin")).ToBeVisibleAsync();
+        await Expect(admin.GetByText(new Regex("^At least \\d+ characters"))).ToBeVisibleAsync();
+        await shots.TakeAsync(admin, "register-first-account");
+        await register.RegisterAsync(AdminEmail, Password);
+        await Expect(new PortalShell(admin).Heading).ToHaveTextAsync($"Welcome, {AdminEmail}");
+        await Expect(admin.GetByTestId("setup-count")).ToHaveTextAsync("0 of 4 done");
+        await Expect(admin.GetByTestId("setup-step-approve")).ToContainTextAsync("nobody has signed up yet");
+        await shots.TakeAsync(admin, "home-admin-checklist");
+
+        // A second person signs up and waits; the admin's menu shows the pending sign-up.
+        await using var userContext = await NewContextAsync();
+        var user = await userContext.NewPageAsync();
+        await new RegisterPage(user).RegisterAsync(UserEmail, Password);
+        await Expect(new PortalShell(user).Heading).ToHaveTextAsync("Awaiting approval");
+        await admin.ReloadAsync();
+        await Expect(admin.GetByTestId("pending-badge")).ToHaveTextAsync("1");
+        await Expect(admin.GetByTestId("setup-step-approve")).ToContainTextAsync("1 waiting");
+
+        // Approval through the users page, with its confirmation; the badge goes at once.
+        var users = new AdminUsersPage(admin);
+        await users.OpenAsync();
+        await users.ApproveAsync(UserEmail);
+        await Expect(users.Result).ToContainTextAsync(UserEmail);
+        await Expect(admin.GetByTestId("pending-badge")).ToHaveCountAsync(0);
+
+        // Connections through the pages (saving tests them), then the v1 settings: the checklist is done and leaves.
+        var connections = new ConnectionsPage(admin);
+        await connections.OpenAsync();
+        await connections.AddDominoDeploymentAsync(Deployment, world.Domino.Url, registryHost: "");
+        await connections.AddS3TargetAsync(S3Target, FirstRunWorld.Bucket, world.S3.Url, S3Server.Credentials.AccessKey, S3Server.Credentials.SecretKey);
+        await Expect(await connections.TestAsync(S3Target)).ToContainTextAsync(["is readable and writable"]);
+        await admin.GotoAsync("/");
+        await Expect(admin.GetByTestId("setup-count")).ToHaveTextAsync("3 of 4 done");
+        await connections.OpenAsync();
+        await connections.SaveV1SettingsAsync(Deployment, S3Target);
+        await admin.GotoAsync("/");
+        await Expect(new PortalShell(admin).Heading).ToHaveTextAsync($"Welcome, {AdminEmail}");
+        await Expect(admin.GetByTestId("setup-checklist")).ToHaveCountAsync(0);
+
+        // The user: signed in, told to store a key first, then to create a first export.
+        await new LoginPage(user).SignInAsync(UserEmail, Password);
+        await Expect(user.GetByTestId("next-step")).ToHaveAttributeAsync("data-step", "domino-key");
+        await shots.TakeAsync(user, "home-user-next-step-key");
+        var profile = new ProfilePage(user);
+        await profile.OpenAsync();
+        await profile.SaveDominoKeyAsync(Deployment, world.DominoUser.ApiKey);
+        await Expect(profile.SaveResult).ToContainTextAsync($"belongs to {world.DominoUser.UserName}");
+        await user.GotoAsync("/");
+        await Expect(user.GetByTestId("next-step")).ToHaveAttributeAsync("data-step", "first-export");
+
+        // The picker lets the project be picked although Domino's list says nothing of permissions; the single S3 target
+        // is chosen already and, with no registry, the image is off.
+        var editor = new ExportEditorPage(user);
+        await editor.OpenAsync();
+        await editor.PickProjectAsync("hopper/forecast");
+        await editor.NameAsync("weather", "forecast");
+        await Expect(user.GetByRole(AriaRole.Combobox, new() { Name = "S3 target", Exact = true })).ToContainTextAsync(S3Target);
+        await Expect(user.GetByRole(AriaRole.Switch, new() { Name = "Export the environment image" })).Not.ToBeCheckedAsync();
+        var exportId = await editor.CreateAsync();
+
+        // Run now exports; Run now again on the unchanged project skips, the export says "Up to date" and offers Run anyway.
+        var export = new ExportPage(user);
+        var run = new RunPage(user);
+        var firstRun = await export.RunNowAsync();
+        await Expect(run.Heading).ToHaveTextAsync("Run #1 of weather/forecast");
+        await Expect(run.Status).ToHaveTextAsync("Succeeded", new() { Timeout = 120_000 });
+        await Expect(user.GetByTestId("run-id")).ToContainTextAsync($"run id {firstRun}");
+        await export.OpenAsync(exportId);
+        await export.RunNowAsync();
+        await Expect(run.Status).ToHaveTextAsync("Skipped", new() { Timeout = 120_000 });
+        await export.OpenAsync(exportId);
+        await Expect(user.GetByTestId("up-to-date")).ToBeVisibleAsync();
+        await Expect(user.GetByTestId("status-chip").First).ToHaveTextAsync("Up to date");
+        await user.GetByRole(AriaRole.Button, new() { Name = "Run anyway (force)" }).ClickAsync();
+        await user.WaitForURLAsync(new Regex(@"/runs/\d+$"));
+        await Expect(run.Heading).ToHaveTextAsync("Run #3 of weather/forecast");
+        await Expect(run.Status).ToHaveTextAsync("Succeeded", new() { Timeout = 120_000 });
+        var lastRun = long.Parse(user.Url[(user.Url.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+
+        // Unsaved changes: leaving through the menu asks (Cancel stays, the change kept); closing the tab would ask too.
+        await user.GotoAsync($"/exports/{exportId}/edit");
+        var cron = user.GetByRole(AriaRole.Textbox, new() { Name = "Cron expression" });
+        await Expect(cron).ToHaveValueAsync("0 2 * * *");
+        await editor.TypeCronAsync("0 5 * * *");
+        Assert.True(await user.EvaluateAsync<bool>(
+            "() => { const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented; }"));
+        var menuExports = user.GetByRole(AriaRole.Complementary).GetByRole(AriaRole.Link, new() { Name = "Exports", Exact = true });
+        await menuExports.ClickAsync();
+        var ask = user.GetByRole(AriaRole.Dialog);
+        await Expect(ask).ToContainTextAsync("changes that are not saved");
+        await shots.TakeAsync(user, "editor-unsaved-changes");
+        await ask.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Expect(user).ToHaveURLAsync(new Regex($"/exports/{exportId}/edit$"));
+        await Expect(cron).ToHaveValueAsync("0 5 * * *");
+        await menuExports.ClickAsync();
+        await ask.GetByRole(AriaRole.Button, new() { Name = "Leave without saving" }).ClickAsync();
+        await Expect(user).ToHaveURLAsync(new Regex("/exports$"));
+        // Nothing changed: an untouched editor lets go without asking.
+        await user.GotoAsync($"/exports/{exportId}/edit");
+        await Expect(cron).ToHaveValueAsync("0 2 * * *");
+        await menuExports.ClickAsync();
+        await Expect(user).ToHaveURLAsync(new Regex("/exports$"));
+
+        // Archive: the export leaves the list, the Archived filter finds it, and Restore brings it back disabled.
+        await export.OpenAsync(exportId);
+        await export.ArchiveAsync();
+        var list = new ExportsPage(user);
+        await Expect(list.Link("weather/forecast")).ToHaveCountAsync(0);
+        await user.GetByTestId("outcome-archived").ClickAsync();
+        await list.Link("weather/forecast").ClickAsync();
+        await Expect(export.Heading).ToHaveTextAsync("weather/forecast");
+        await user.GetByRole(AriaRole.Button, new() { Name = "Restore", Exact = true }).ClickAsync();
+        await Expect(export.Message).ToContainTextAsync("Restored, disabled");
+        await Expect(user.GetByRole(AriaRole.Button, new() { Name = "Enable", Exact = true })).ToBeVisibleAsync();
+        await list.OpenAsync();
+        await Expect(list.Link("weather/forecast")).ToBeVisibleAsync();
+
+        // Every page on a desktop and on a phone, light and dark: no sideways scroll, no serious axe finding.
+        var check = new PageCheck(user, shots);
+        var pages = new (string Path, string Name)[]
+        {
+            ("/", "dashboard"), ("/exports", "exports"), ($"/exports/{exportId}", "export"), ($"/runs/{lastRun}", "run"),
+            ($"/exports/{exportId}/edit", "editor"),
+        };
+        foreach (var (screen, width, height) in new[] { ("desktop", 1280, 800), ("phone", 390, 844) })
+        {
+            await user.SetViewportSizeAsync(width, height);
+            foreach (var dark in new[] { false, true })
+            {
+                await check.UseThemeAsync(dark);
+                foreach (var (path, name) in pages) await check.LookAsync(path, name, screen, dark);
+            }
+        }
+        Assert.True(check.Problems.Count == 0, string.Join(Environment.NewLine, check.Problems));
+
+        // On the phone the menu is an overlay, closed until asked for, and closes again once a page is chosen.
+        var drawer = user.Locator(".mud-drawer");
+        await user.GotoAsync("/");
+        await Expect(drawer).ToHaveClassAsync(new Regex("mud-drawer--closed"));
+        await user.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
+        await Expect(drawer).ToHaveClassAsync(new Regex("mud-drawer--open"));
+        await shots.TakeAsync(user, "menu-phone-open");
+        await menuExports.ClickAsync();
+        await Expect(user).ToHaveURLAsync(new Regex("/exports$"));
+        await Expect(drawer).ToHaveClassAsync(new Regex("mud-drawer--closed"));
+    }
+}
