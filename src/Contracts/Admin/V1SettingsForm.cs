@@ -16,5 +16,5 @@ public sealed class V1SettingsForm
     public int? S3TargetId { get; set; }
     public int? RegistryTargetId { get; set; }
     public int? TemplateId { get; set; }
-    [StringLength(450), SingleLine] public string? ServiceAccountId { get; set; }
+    [StringLength(450, ErrorMessage = InputRules.TooLong), SingleLine, Display(Name = "Service account")] public string? ServiceAccountId { get; set; }
 }

@@ -27,17 +27,17 @@ public sealed class ExportForm
     public bool ForceRun { get; set; }
 
     /// <summary>When a Verify run checks the snapshot on its own (cron, same time zone); empty: only on demand. Files exports only.</summary>
-    [StringLength(100), SingleLine] public string? VerifySchedule { get; set; }
+    [StringLength(100, ErrorMessage = InputRules.TooLong), SingleLine, Display(Name = "Verify schedule")] public string? VerifySchedule { get; set; }
 
     /// <summary>The files' bandwidth in bytes per second, at least <see cref="ByteRate.Minimum"/>; null: no limit of the export's own.</summary>
     [ByteRate] public long? BandwidthLimit { get; set; }
     public bool Enabled { get; set; } = true;
 
     /// <summary>The files part's filter (docs/file-filters.md): only files matching one of these (none: every file).</summary>
-    [FilePatterns] public IReadOnlyList<string> IncludePatterns { get; set; } = [];
+    [FilePatterns, Display(Name = "Include patterns")] public IReadOnlyList<string> IncludePatterns { get; set; } = [];
 
     /// <summary>Files matching one of these are left out.</summary>
-    [FilePatterns] public IReadOnlyList<string> ExcludePatterns { get; set; } = [];
+    [FilePatterns, Display(Name = "Exclude patterns")] public IReadOnlyList<string> ExcludePatterns { get; set; } = [];
 
     /// <summary>Files larger than this many bytes are left out (null: any size).</summary>
     [Range(1, long.MaxValue, ErrorMessage = "The maximum file size must be a positive number of bytes.")]

@@ -9,12 +9,12 @@ namespace Portal.Contracts.Exports;
 /// IncludeArchived).
 /// </summary>
 public sealed record ExportQuery(
-    [property: StringLength(200), SingleLine] string? Search = null,
-    [property: StringLength(32), SingleLine] string? Outcome = null,
-    [property: StringLength(450), SingleLine] string? OwnerId = null,
+    [property: StringLength(200, ErrorMessage = InputRules.TooLong), SingleLine, Display(Name = "Search")] string? Search = null,
+    [property: StringLength(32, ErrorMessage = InputRules.TooLong), SingleLine, Display(Name = "Status filter")] string? Outcome = null,
+    [property: StringLength(450, ErrorMessage = InputRules.TooLong), SingleLine, Display(Name = "Owner")] string? OwnerId = null,
     ExportKind? Kind = null,
     bool IncludeArchived = false,
-    [property: StringLength(64), SingleLine] string? SortBy = null,
+    [property: StringLength(64, ErrorMessage = InputRules.TooLong), SingleLine, Display(Name = "Sort by")] string? SortBy = null,
     bool Descending = false,
     int Page = 0,
     int PageSize = 25);

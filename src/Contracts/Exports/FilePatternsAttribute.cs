@@ -4,7 +4,7 @@ namespace Portal.Contracts.Exports;
 
 /// <summary>A list of file patterns an export's filter can use (<see cref="FilePatterns"/>); null counts as none.</summary>
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class FilePatternsAttribute : ValidationAttribute
+public sealed class FilePatternsAttribute() : ValidationAttribute("{0}: use glob patterns such as *.tmp or data/raw/**.")
 {
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
     {
@@ -12,6 +12,6 @@ public sealed class FilePatternsAttribute : ValidationAttribute
         var problems = FilePatterns.ListProblems(patterns.Select(p => p ?? "").ToList());
         return problems.Count == 0
             ? ValidationResult.Success
-            : new ValidationResult(string.Join(" ", problems), validationContext.MemberName is { } member ? [member] : null);
+            : new ValidationResult($"{validationContext.DisplayName}: {string.Join(" ", problems)}", validationContext.MemberName is { } member ? [member] : null);
     }
 }

@@ -5,4 +5,4 @@ namespace Portal.Contracts.Profile;
 
 public sealed record SaveKeyResult(bool Succeeded, string Message, string? DominoUserName);
 
-public sealed record SaveKeyRequest([property: StringLength(InputRules.MaxSecretLength), SingleLine] string ApiKey);
+public sealed record SaveKeyRequest([property: StringLength(InputRules.MaxSecretLength, ErrorMessage = InputRules.TooLong), SingleLine, Display(Name = "Domino API key")] string ApiKey);

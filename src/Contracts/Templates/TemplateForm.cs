@@ -9,5 +9,5 @@ public sealed class TemplateForm
     public const string FromLine = "FROM " + Placeholder;
 
     [Required(ErrorMessage = "Enter a name, e.g. Python with CUDA."), StringLength(100, ErrorMessage = InputRules.TooLong), SingleLine, Display(Name = "Name")] public string Name { get; set; } = "";
-    [Required, StringLength(InputRules.MaxTemplateLength, ErrorMessage = "A template is at most 64 KiB."), MultiLine] public string Content { get; set; } = FromLine + "\n";
+    [Required(ErrorMessage = "{0}: write the Dockerfile; its first line is FROM {{DOMINO_DOCKER_IMAGE}}."), StringLength(InputRules.MaxTemplateLength, ErrorMessage = "{0}: a template is at most 64 KiB."), MultiLine, Display(Name = "Dockerfile")] public string Content { get; set; } = FromLine + "\n";
 }

@@ -38,12 +38,18 @@ public sealed class SqliteApprovalFlowTests : IAsyncLifetime
         var shots = new Screenshots("registration-errors");
 
         await register.RegisterAsync("not-an-email", ApprovalFlow.Password);
-        await Expect(register.ValidationMessages).ToContainTextAsync("not a valid e-mail address");
+        await Expect(register.ValidationMessages).ToContainTextAsync("Email: this is not a valid e-mail address");
         await shots.TakeAsync(page, "malformed-email");
 
         await register.RegisterAsync("weak@example.com", "password");
-        await Expect(register.Errors).ToContainTextAsync("Passwords must have at least one digit");
+        await Expect(register.Errors).ToContainTextAsync("Password: include at least one digit (0-9).");
         await shots.TakeAsync(page, "weak-password");
+
+        // Every message names the field it is about, as the form labels it.
+        await register.RegisterAsync("typo@example.com", ApprovalFlow.Password, confirmation: ApprovalFlow.Password + "x");
+        await Expect(register.ValidationMessages).ToContainTextAsync("Confirm password: type the same password again");
+        await register.RegisterAsync("short@example.com", "Ab1!");
+        await Expect(register.ValidationMessages).ToContainTextAsync("Password: use at least 8 characters");
 
         await register.RegisterAsync("twice@example.com", ApprovalFlow.Password);
         await new PortalShell(page).SignOutAsync();

@@ -18,7 +18,7 @@ public sealed class FilePatternsTests
         var results = Check(new ExportForm { GroupName = "g", ProjectName = "p", IncludePatterns = ["src/../x"], ExcludePatterns = ["a\\b"], MaxFileSize = -1 });
 
         Assert.Equal(["ExcludePatterns", "IncludePatterns", "MaxFileSize"], results.SelectMany(r => r.MemberNames).Order());
-        Assert.Contains(results, r => r.ErrorMessage == "'src/../x': '.' and '..' are not allowed in a pattern.");
+        Assert.Contains(results, r => r.ErrorMessage == "Include patterns: 'src/../x': '.' and '..' are not allowed in a pattern.");
         Assert.Contains(results, r => r.ErrorMessage == "The maximum file size must be a positive number of bytes.");
     }
 
