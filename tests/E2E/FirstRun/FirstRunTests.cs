@@ -12,7 +12,7 @@ namespace Portal.Tests.E2E.FirstRun;
 /// Issue 17's first run in Chromium, from an empty database: the first account (the admin), the setup checklist, a
 /// second sign-up and the menu's badge, approval, connections through the pages, a Domino key, the picker against a
 /// project list without permission fields, an export, Run now and "Run anyway", the unsaved-changes guard, archive,
-/// the Archived filter and restore; then the same pages on a desktop and a 390 × 844 phone, light and dark.
+/// the Archived filter and restore; then every page, the admin's too, on a desktop (light) and a 390 × 844 phone (dark).
 /// </summary>
 public sealed class FirstRunTests(FirstRunWorld world) : IClassFixture<FirstRunWorld>
 {
@@ -159,23 +159,40 @@ public sealed class FirstRunTests(FirstRunWorld world) : IClassFixture<FirstRunW
         await list.OpenAsync();
         await Expect(list.Link("weather/forecast")).ToBeVisibleAsync();
 
-        // Every page on a desktop and on a phone, light and dark: no sideways scroll, no serious axe finding.
+        // Every page, the user's and the admin's, light on a desktop and dark on a phone (layout and contrast are checked
+        // once each per theme): no sideways scroll, no table left as a table on the phone, no serious axe finding. Then
+        // keyboard focus in each theme: a ring that can be seen on a preset chip, a button and a menu link.
         var check = new PageCheck(user, shots);
+        var adminCheck = new PageCheck(admin, shots);
         var pages = new (string Path, string Name)[]
         {
             ("/", "dashboard"), ("/exports", "exports"), ($"/exports/{exportId}", "export"), ($"/runs/{lastRun}", "run"),
-            ($"/exports/{exportId}/edit", "editor"),
+            ($"/exports/{exportId}/edit", "editor"), ("/exports/new", "new-export"), ("/profile", "profile"),
         };
-        foreach (var (screen, width, height) in new[] { ("desktop", 1280, 800), ("phone", 390, 844) })
+        var adminPages = new (string Path, string Name)[]
+        {
+            ("/admin/users", "admin-users"), ("/admin/connections", "admin-connections"), ("/admin/templates", "admin-templates"),
+            ("/admin/audit", "admin-audit"), ("/exports", "admin-exports"),
+        };
+        foreach (var (screen, width, height, dark) in new[] { ("desktop", 1280, 800, false), ("phone", 390, 844, true) })
         {
             await user.SetViewportSizeAsync(width, height);
-            foreach (var dark in new[] { false, true })
-            {
-                await check.UseThemeAsync(dark);
-                foreach (var (path, name) in pages) await check.LookAsync(path, name, screen, dark);
-            }
+            await check.UseThemeAsync(dark);
+            foreach (var (path, name) in pages) await check.LookAsync(path, name, screen, dark);
+            await admin.SetViewportSizeAsync(width, height);
+            await adminCheck.UseThemeAsync(dark);
+            foreach (var (path, name) in adminPages) await adminCheck.LookAsync(path, name, screen, dark);
+
+            var theme = dark ? "dark" : "light";
+            await admin.SetViewportSizeAsync(1280, 800);
+            await admin.GotoAsync("/exports/new");
+            await adminCheck.FocusRingAsync(admin.GetByLabel("Schedule presets").Locator(".mud-chip").First, $"schedule preset chip ({theme})");
+            await adminCheck.FocusRingAsync(admin.GetByRole(AriaRole.Button, new() { Name = "Create export" }), $"Create button ({theme})");
+            await adminCheck.FocusRingAsync(
+                admin.GetByRole(AriaRole.Complementary).GetByRole(AriaRole.Link, new() { Name = "Exports", Exact = true }), $"menu link ({theme})");
         }
-        Assert.True(check.Problems.Count == 0, string.Join(Environment.NewLine, check.Problems));
+        var problems = check.Problems.Concat(adminCheck.Problems).ToList();
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
 
         // On the phone the menu is an overlay, closed until asked for, and closes again once a page is chosen.
         var drawer = user.Locator(".mud-drawer");

@@ -18,13 +18,24 @@ public sealed class AdminUsersPage(IPage page)
     public async Task OpenAsync() => await page.GotoAsync("/admin/users");
 
     /// <summary>
-    /// Opens the page until it runs in WebAssembly: the Auto render mode picks WebAssembly only once the
-    /// runtime is downloaded, which on a busy machine can take longer than the network going idle.
+    /// Opens the page until it runs in WebAssembly. The Auto render mode renders on the server until the runtime has
+    /// been downloaded once (Blazor then notes its resource hash in localStorage); from the next page load on it runs in
+    /// the browser. So: stay on the page until the download is done (reloading meanwhile would start it over), then reload.
     /// </summary>
     public async Task OpenInWebAssemblyAsync()
     {
         var heading = page.GetByRole(AriaRole.Heading, new() { Name = "Users" });
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        await OpenAsync();
+        try
+        {
+            await page.WaitForFunctionAsync("() => Object.keys(localStorage).some(k => k.startsWith('blazor-resource-hash:'))",
+                null, new() { Timeout = 120_000, PollingInterval = 250 });
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException("The WebAssembly runtime did not finish downloading within 120 s.");
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             await OpenAsync();
@@ -32,7 +43,7 @@ public sealed class AdminUsersPage(IPage page)
             if (await heading.GetAttributeAsync("data-renderer") == "WebAssembly")
                 return;
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("The users page still ran on the server after 90 s: the WebAssembly runtime never loaded.");
+                throw new TimeoutException("The users page still ran on the server 60 s after the WebAssembly runtime was downloaded.");
             await page.WaitForTimeoutAsync(1000);
         }
     }

@@ -40,8 +40,9 @@ public sealed class PortalProcess : IAsyncDisposable
         var baseAddress = new Uri($"http://127.0.0.1:{port ?? FreePort.Next()}");
         var environment = new Dictionary<string, string?>
         {
-            // Development serves the static web assets (MudBlazor, _framework) straight from the build output.
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            // Production, as the README's run command and a deployment serve it: fingerprinted files cached for a year,
+            // so each browser downloads the WebAssembly runtime once (Development answers every file "no-cache").
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_URLS"] = baseAddress.ToString(),
             ["Portal__DataPath"] = dataPath,
             ["Portal__SecretsPath"] = Path.Combine(dataPath, "no-secrets"),
