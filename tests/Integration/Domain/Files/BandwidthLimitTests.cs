@@ -7,15 +7,16 @@ using Portal.Domain.Transfers;
 namespace Portal.Tests.Integration.Domain.Files;
 
 /// <summary>
-/// A 64 MiB file under a limit of 8 MiB/s (about 8 s) on the real S3 server: a rate a loaded CI machine still moves with
-/// room to spare (it moved 13.5 MiB/s when 16 MiB/s was asked under full suite load). The limit holds within 10%: never faster
+/// A 64 MiB file under a limit of 4 MiB/s (about 16 s) on the real S3 server: a rate a loaded CI machine still moves with
+/// room to spare (under full suite load, with the browser tests beside it, it moved 13.5 MiB/s when 16 MiB/s was asked
+/// and 6.5 MiB/s when 8 MiB/s was). The limit holds within 10%: never faster
 /// than it allows (the whole run, against a Stopwatch), and not more than 10% slower while the bytes move (measured from
 /// the first to the last part read, which leaves out the run's own S3 and Domino calls before and after).
 /// </summary>
 public sealed class BandwidthLimitTests(FileExportFixture fx, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<FileExportFixture>
 {
     private const long Size = 64L << 20;
-    private const long Limit = 8L << 20;
+    private const long Limit = 4L << 20;
 
     [Fact]
     public Task The_export_s_own_limit_holds_over_a_64_MiB_transfer() =>
@@ -24,7 +25,7 @@ public sealed class BandwidthLimitTests(FileExportFixture fx, Xunit.Abstractions
     [Fact]
     public async Task The_node_s_limit_holds_when_the_export_allows_more()
     {
-        using var exporter = fx.ExporterWith(o => o.BandwidthLimit = "8 MiB/s");
+        using var exporter = fx.ExporterWith(o => o.BandwidthLimit = "4 MiB/s");
         await AssertHoldsAsync(exporter, exportLimit: 4 * Limit);
     }
 

@@ -42,7 +42,7 @@ public sealed class RegistryTransferFaultTests(RegistryCopyFixture fx, ITestOutp
         Assert.False(await fx.Target.HasBlobAsync($"team-a/corrupt-{upload}", bad.Digest));
         // The registry lets go of a cancelled session once the cut-off request that was writing it has closed (under load, a moment later).
         await Poll.UntilAsync(() => fx.Target.OpenUploads($"team-a/corrupt-{upload}").Count == 0, "the cancelled upload session is gone",
-            TimeSpan.FromSeconds(15));
+            TimeSpan.FromSeconds(60));
         Assert.Equal(1, source.Requests.Count(r => r.Path.EndsWith(bad.Digest, StringComparison.Ordinal))); // corruption is not retried
     }
 
