@@ -18,6 +18,7 @@ public sealed class SqliteApprovalFlowTests : IAsyncLifetime
         portal = await PortalProcess.StartAsync(new Dictionary<string, string?>
         {
             ["Portal:AdminEmail"] = ApprovalFlow.AdminEmail,
+            [PortalProcess.Auto.Key] = PortalProcess.Auto.Value,
         });
         chromium = await ChromiumBrowser.LaunchAsync();
     }
@@ -72,6 +73,26 @@ public sealed class SqliteApprovalFlowTests : IAsyncLifetime
 
         await Expect(page.Locator("body")).Not.ToHaveCSSAsync("background-color", before);
         await new Screenshots("theme").TakeAsync(page, "toggled");
+    }
+
+    [Theory]
+    [InlineData(true, "1")]
+    [InlineData(false, "infinite")]
+    public async Task A_spinner_stands_still_only_for_people_who_ask_for_reduced_motion(bool reducedMotion, string iterations)
+    {
+        await using var context = await chromium.NewContextAsync(portal.BaseAddress, reducedMotion);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        // MudBlazor's own indeterminate spinner, styled by the portal's style sheets.
+        var count = await page.EvaluateAsync<string>("""
+            () => {
+              const host = document.createElement('div');
+              host.innerHTML = '<div class="mud-progress-circular mud-progress-indeterminate"><svg class="mud-progress-circular-svg" viewBox="22 22 44 44"><circle class="mud-progress-circular-circle mud-progress-indeterminate" cx="44" cy="44" r="20"></circle></svg></div>';
+              document.body.appendChild(host);
+              return getComputedStyle(host.querySelector('circle')).animationIterationCount;
+            }
+            """);
+        Assert.Equal(iterations, count);
     }
 
     public async Task DisposeAsync()
