@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Portal.Security;
 
 /// <summary>
@@ -6,7 +8,8 @@ namespace Portal.Security;
 /// pages need and nothing from elsewhere: Blazor's WebAssembly runtime ('wasm-unsafe-eval'), its framework
 /// scripts and the inline import map ('unsafe-inline' for scripts; see docs/decisions/014-hardening.md),
 /// MudBlazor's inline styles, the interactive circuit's WebSocket (same origin), and the docs page's and
-/// Hangfire dashboard's own scripts, all served by the portal.
+/// Hangfire dashboard's own scripts, all served by the portal. A portal whose pages run only on the server
+/// (<c>Portal:Interactivity</c> = Server) leaves out 'wasm-unsafe-eval'.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -14,11 +17,21 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
         + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
+    /// <summary>The policy without WebAssembly, for a portal whose pages run only on the server.</summary>
+    public const string ServerOnlyContentSecurityPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+        + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
+    public static string PolicyFor(PortalInteractivity interactivity) =>
+        interactivity == PortalInteractivity.Server ? ServerOnlyContentSecurityPolicy : ContentSecurityPolicy;
+
     public const string PermissionsPolicy =
         "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        var policy = PolicyFor(app.ApplicationServices.GetRequiredService<IOptions<PortalOptions>>().Value.Interactivity);
+        return app.Use((context, next) =>
         {
             context.Response.OnStarting(() =>
             {
@@ -29,9 +42,10 @@ public static class SecurityHeaders
                 headers["Permissions-Policy"] = PermissionsPolicy;
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 // One policy: Blazor's own "frame-ancestors 'self'" (interactive server pages) is replaced by this stricter one.
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = policy;
                 return Task.CompletedTask;
             });
             return next(context);
         });
+    }
 }

@@ -24,6 +24,7 @@ public sealed class PostgreSqlApprovalFlowTests : IAsyncLifetime
             ["Database:Provider"] = "PostgreSql",
             ["ConnectionStrings:Portal"] = connectionString,
             ["Portal:AdminEmail"] = ApprovalFlow.AdminEmail,
+            [PortalProcess.Auto.Key] = PortalProcess.Auto.Value,
         });
         await using var chromium = await ChromiumBrowser.LaunchAsync();
         using var http = new HttpClient { BaseAddress = portal.BaseAddress };

@@ -21,7 +21,7 @@ public sealed class AuditLogTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         E2ESettings.Apply();
-        portal = await PortalProcess.StartAsync(new Dictionary<string, string?> { ["Portal:AdminEmail"] = ApprovalFlow.AdminEmail });
+        portal = await PortalProcess.StartAsync(new Dictionary<string, string?> { ["Portal:AdminEmail"] = ApprovalFlow.AdminEmail, [PortalProcess.Auto.Key] = PortalProcess.Auto.Value });
         chromium = await ChromiumBrowser.LaunchAsync();
     }
 

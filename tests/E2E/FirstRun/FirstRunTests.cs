@@ -23,9 +23,16 @@ public sealed class FirstRunTests(FirstRunWorld world) : IClassFixture<FirstRunW
     private const string S3Target = "Project files";
 
     /// <summary>A browser profile with room for a loaded machine: a page's load event waits for every asset it names.</summary>
+    /// <summary>WebAssembly files the browsers asked for: none, since this portal runs its pages on the server (Portal:Interactivity).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> runtimeRequests = new();
+
     private async Task<IBrowserContext> NewContextAsync()
     {
         var context = await world.Chromium.NewContextAsync(world.Portal.BaseAddress);
+        context.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/_framework/dotnet", StringComparison.Ordinal)) runtimeRequests.Enqueue(request.Url);
+        };
         context.SetDefaultNavigationTimeout(90_000);
         context.SetDefaultTimeout(60_000);
         return context;
@@ -126,8 +133,10 @@ public sealed class FirstRunTests(FirstRunWorld world) : IClassFixture<FirstRunW
         var cron = user.GetByRole(AriaRole.Textbox, new() { Name = "Cron expression" });
         await Expect(cron).ToHaveValueAsync("0 2 * * *");
         await editor.TypeCronAsync("0 5 * * *");
-        Assert.True(await user.EvaluateAsync<bool>(
-            "() => { const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented; }"));
+        // The guard is armed over the page's connection once the change has reached the editor: wait for it, briefly.
+        await user.WaitForFunctionAsync(
+            "() => { const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented; }",
+            null, new() { Timeout = 15_000, PollingInterval = 200 });
         var menuExports = user.GetByRole(AriaRole.Complementary).GetByRole(AriaRole.Link, new() { Name = "Exports", Exact = true });
         await menuExports.ClickAsync();
         var ask = user.GetByRole(AriaRole.Dialog);
@@ -204,5 +213,10 @@ public sealed class FirstRunTests(FirstRunWorld world) : IClassFixture<FirstRunW
         await menuExports.ClickAsync();
         await Expect(user).ToHaveURLAsync(new Regex("/exports$"));
         await Expect(drawer).ToHaveClassAsync(new Regex("mud-drawer--closed"));
+
+        // Server interactivity: every page above worked without the WebAssembly runtime, and the policy does not allow it.
+        Assert.Empty(runtimeRequests);
+        var policy = (await user.GotoAsync("/"))!.Headers["content-security-policy"];
+        Assert.DoesNotContain("wasm-unsafe-eval", policy, StringComparison.Ordinal);
     }
 }

@@ -27,6 +27,9 @@ public sealed class PortalProcess : IAsyncDisposable
 
     /// <param name="settings">Configuration keys (<c>Portal:AdminEmail</c>) and values, passed as environment variables.</param>
     /// <param name="port">A port chosen beforehand (<see cref="FreePort"/>), when something must know the address first (an OpenID provider's redirect URIs).</param>
+    /// <summary>The setting that gives a test portal the default interactivity, Auto (server first, then WebAssembly).</summary>
+    public static KeyValuePair<string, string?> Auto => new("Portal:Interactivity", "Auto");
+
     public static async Task<PortalProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, TimeSpan? startTimeout = null, int? port = null)
     {
         var binaries = RepositoryPaths.PortalBinaries;
@@ -47,6 +50,11 @@ public sealed class PortalProcess : IAsyncDisposable
             ["Portal__DataPath"] = dataPath,
             ["Portal__SecretsPath"] = Path.Combine(dataPath, "no-secrets"),
             ["Logging__LogLevel__Default"] = "Information",
+            // Pages run on the server unless a test asks for Auto (what a deployment gets by default): in Auto, every full page
+            // load boots the WebAssembly runtime once the browser has it, which costs headless Chromium 4-7 s of CPU on this
+            // machine, and the suite's tests load hundreds of pages. The tests of the WebAssembly pages and of the content
+            // security policy set "Portal:Interactivity" = "Auto" (PortalProcess.Auto).
+            ["Portal__Interactivity"] = "Server",
         };
         foreach (var (key, value) in settings)
         {
