@@ -13,14 +13,16 @@ namespace Portal.Security;
 /// </summary>
 public static class SecurityHeaders
 {
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+    // One policy, written once: the two variants differ only in whether scripts may compile WebAssembly.
+    private const string ScriptsFromThePortal = "default-src 'self'; script-src 'self' 'unsafe-inline'";
+
+    private const string EverythingElse = "; style-src 'self' 'unsafe-inline'; "
         + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
+    public const string ContentSecurityPolicy = ScriptsFromThePortal + " 'wasm-unsafe-eval'" + EverythingElse;
+
     /// <summary>The policy without WebAssembly, for a portal whose pages run only on the server.</summary>
-    public const string ServerOnlyContentSecurityPolicy =
-        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-        + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+    public const string ServerOnlyContentSecurityPolicy = ScriptsFromThePortal + EverythingElse;
 
     public static string PolicyFor(PortalInteractivity interactivity) =>
         interactivity == PortalInteractivity.Server ? ServerOnlyContentSecurityPolicy : ContentSecurityPolicy;
