@@ -62,10 +62,6 @@ public class SingleSignOnWorld : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Chromium.NewContextAsync(Portal.BaseAddress);
-        // Room for a loaded machine: these tests start first, beside the build and the integration tests, and a sign-in
-        // goes through the provider's redirects and the portal's first page load.
-        context.SetDefaultNavigationTimeout(90_000);
-        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 

@@ -22,7 +22,6 @@ public sealed class FirstRunTests(FirstRunWorld world) : IClassFixture<FirstRunW
     private const string Deployment = "Domino";
     private const string S3Target = "Project files";
 
-    /// <summary>A browser profile with room for a loaded machine: a page's load event waits for every asset it names.</summary>
     /// <summary>WebAssembly files the browsers asked for: none, since this portal runs its pages on the server (Portal:Interactivity).</summary>
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> runtimeRequests = new();
 
@@ -33,8 +32,6 @@ public sealed class FirstRunTests(FirstRunWorld world) : IClassFixture<FirstRunW
         {
             if (request.Url.Contains("/_framework/dotnet", StringComparison.Ordinal)) runtimeRequests.Enqueue(request.Url);
         };
-        context.SetDefaultNavigationTimeout(90_000);
-        context.SetDefaultTimeout(60_000);
         return context;
     }
 

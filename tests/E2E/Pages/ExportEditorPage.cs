@@ -51,8 +51,23 @@ public sealed class ExportEditorPage(IPage page)
     public async Task<int> CreateAsync()
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Create export" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/exports/\d+$"));
+        try
+        {
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/exports/\d+$"));
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"Create export did not reach the export page; the page says: {await WhatThePageSaysAsync()}", e);
+        }
         return int.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The form's refusals and the portal's own notices (error UI, reconnect dialog), for a failure message.</summary>
+    private async Task<string> WhatThePageSaysAsync()
+    {
+        var said = await page.Locator(".mud-input-error, .mud-alert, #blazor-error-ui, #components-reconnect-modal")
+            .EvaluateAllAsync<string[]>("els => els.filter(e => e.checkVisibility()).map(e => e.innerText.trim()).filter(t => t)");
+        return said.Length == 0 ? $"nothing visible (at {page.Url})" : string.Join(" | ", said);
     }
 
     private async Task ChooseAsync(string select, string option)

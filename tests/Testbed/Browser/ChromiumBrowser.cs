@@ -47,13 +47,26 @@ public sealed class ChromiumBrowser : IAsyncDisposable
     /// A fresh browser profile (own cookies) pointed at <paramref name="baseAddress"/>. It asks for reduced motion unless told
     /// otherwise: the portal then stops its animations (app.css), and headless Chromium, which paints without a GPU, no
     /// longer spends a fifth of a core on every spinner a page shows while a test waits on it.
+    /// Its waits leave room for a loaded machine (90 s for a navigation, 60 s for an action instead of Playwright's 30 s):
+    /// the E2E tests run beside the build and the integration tests on two cores, where a portal's answer over its circuit
+    /// can take many seconds.
     /// </summary>
-    public Task<IBrowserContext> NewContextAsync(Uri baseAddress, bool reducedMotion = true) => Browser.NewContextAsync(new BrowserNewContextOptions
+    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress, bool reducedMotion = true)
     {
-        BaseURL = baseAddress.ToString(),
-        ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-        ReducedMotion = reducedMotion ? ReducedMotion.Reduce : ReducedMotion.NoPreference,
-    });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ReducedMotion = reducedMotion ? ReducedMotion.Reduce : ReducedMotion.NoPreference,
+        });
+        context.SetDefaultNavigationTimeout(NavigationTimeout);
+        context.SetDefaultTimeout(ActionTimeout);
+        return context;
+    }
+
+    public const float NavigationTimeout = 90_000;
+
+    public const float ActionTimeout = 60_000;
 
     public async ValueTask DisposeAsync()
     {
