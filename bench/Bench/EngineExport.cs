@@ -38,6 +38,7 @@ internal static class EngineExport
 
         var stages = new StageTimes();
         var clock = Stopwatch.StartNew();
+        using var http = a.ContainsKey("http") ? new HttpTrace(clock) : null;
         var result = await exporter.ExportAsync(request, a.ContainsKey("stages") ? stages : NoProgress.Instance, CancellationToken.None);
         clock.Stop();
         var peak = PeakMemory.Of(Environment.ProcessId) ?? 0;
@@ -45,6 +46,7 @@ internal static class EngineExport
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(int)result.Status} {clock.Elapsed.TotalSeconds:F3} {peak} {cpu:F2}"));
         if (result.Status != StatusCode.Completed) Console.Error.WriteLine(result.Message + "\n" + result.ExceptionDetails);
         if (a.ContainsKey("stages")) Console.Error.WriteLine(stages);
+        if (http is not null) Console.Error.WriteLine(http);
         if (a.ContainsKey("gc"))
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms"));

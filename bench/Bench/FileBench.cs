@@ -170,7 +170,8 @@ internal static class FileBench
             start.ArgumentList.Add(arg);
         var run = await PeakMemory.RunAsync(start);
         if (run.ExitCode != 0) throw new InvalidOperationException($"the engine failed: {run.Output}");
-        if (EngineOptions.Any(o => o.StartsWith("gc=", StringComparison.Ordinal) || o.StartsWith("stages=", StringComparison.Ordinal)))
+        if (EngineOptions.Any(o => o.StartsWith("gc=", StringComparison.Ordinal) || o.StartsWith("stages=", StringComparison.Ordinal)
+                                     || o.StartsWith("http=", StringComparison.Ordinal)))
             foreach (var line in run.Output.Trim().Split('\n').Skip(1)) Console.WriteLine("  engine: " + line);
         var parts = run.Output.Trim().Split('\n')[0].Split(' ');
         return (run.Elapsed, Math.Max(run.PeakBytes, long.Parse(parts[2], CultureInfo.InvariantCulture)),

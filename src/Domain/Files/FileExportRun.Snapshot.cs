@@ -14,9 +14,20 @@ internal sealed partial class FileExportRun
 {
     private async Task<LatestSnapshot> ReadLatestAsync(CancellationToken cancellationToken)
     {
-        var document = await store.ReadAsync(_layout.LatestManifest, cancellationToken);
-        var objects = (await store.ListAsync(_layout.LatestPrefix, cancellationToken))
-            .ToDictionary(e => e.Key[_layout.LatestPrefix.Length..], StringComparer.Ordinal);
+        // The manifest and the listing are read at once. Either order is as safe: no other run writes latest meanwhile
+        // (the claim), and a manifest that does not match the listing object for object is not trusted (TrustAsync).
+        var listing = store.ListAsync(_layout.LatestPrefix, cancellationToken);
+        S3Document? document;
+        try
+        {
+            document = await store.ReadAsync(_layout.LatestManifest, cancellationToken);
+        }
+        catch
+        {
+            await ObserveAsync(listing);
+            throw;
+        }
+        var objects = (await listing).ToDictionary(e => e.Key[_layout.LatestPrefix.Length..], StringComparer.Ordinal);
         return new LatestSnapshot(document, SnapshotManifest.TryParse(document?.Text), objects);
     }
 

@@ -59,7 +59,9 @@ internal sealed partial class FileExportRun(
     {
         // Reading latest (S3) does not depend on Domino's answers: both go at once, so their round trips (and in a fresh
         // process their clients' first-call set-up) overlap. The read is always awaited before the run moves on or ends.
-        var reading = ReadLatestAsync(cancellationToken);
+        // It starts on a pool thread: the S3 client's first request does much of its set-up (signing, endpoint rules)
+        // before its first real wait, and Domino's lookups would otherwise start only after it.
+        var reading = Task.Run(() => ReadLatestAsync(cancellationToken), CancellationToken.None);
         var (project, head) = await ResolveAsync(reading, cancellationToken);
         if (head is null)
         {
@@ -77,18 +79,30 @@ internal sealed partial class FileExportRun(
             LogNotSkipped(logger, _layout.LatestUrl, head.Id);
         }
 
-        Files = await FilterAsync(await domino.ListFilesAsync(project.Id, head.Id, cancellationToken), cancellationToken);
-        await progress.StageAsync(StatusCode.ProjectFileExportInitiated, cancellationToken);
-        var manifest = await TrustAsync(latest, cancellationToken);
+        // A run that will write probes the store for conditional writes and clears a dead run's unfinished uploads while
+        // Domino lists the files: neither touches latest or prior, and each is a round trip to S3 the transfer need not
+        // wait for. A dry run writes nothing, so it does neither.
+        var preparing = request.DryRun ? null : PrepareStoreAsync(cancellationToken);
+        SnapshotManifest? manifest;
+        try
+        {
+            Files = await FilterAsync(await domino.ListFilesAsync(project.Id, head.Id, cancellationToken), cancellationToken);
+            await progress.StageAsync(StatusCode.ProjectFileExportInitiated, cancellationToken);
+            manifest = await TrustAsync(latest, cancellationToken);
+        }
+        catch
+        {
+            if (preparing is not null) await ObserveAsync(preparing);
+            throw;
+        }
         // The plan is made before anything is written (a rotation leaves latest's objects as they are), so a dry run
         // reports exactly what this run would do, and stops there.
         var rotates = manifest is not null && manifest.CommitId != head.Id;
         var sizes = latest.Objects.ToDictionary(o => o.Key, o => o.Value.Size, StringComparer.Ordinal);
         var plan = FilePlan.Create(Files, manifest, rotates, sizes, _layout);
-        if (request.DryRun) return await DryRunAsync(head.Id, plan, latest.Objects, rotates, cancellationToken);
+        if (preparing is null) return await DryRunAsync(head.Id, plan, latest.Objects, rotates, cancellationToken);
 
-        await _lease.ConfirmAsync(cancellationToken);
-        var conditional = await SupportsConditionalWritesAsync(cancellationToken);
+        var conditional = await preparing;
         if (rotates)
         {
             var started = time.GetTimestamp();
@@ -99,8 +113,6 @@ internal sealed partial class FileExportRun(
         // From here on latest changes, so it stops claiming to be complete first.
         TouchedLatest = true;
         if (latest.Document is { } document) await DeleteManifestAsync(document, conditional, cancellationToken);
-        if (await store.AbortUploadsAsync(_layout.BasePrefix, cancellationToken) is > 0 and var aborted)
-            LogAbortedUploads(logger, aborted, _layout.BaseUrl);
 
         progress.Totals(Files.Count, plan.Steps.Where(s => s.Kind is FileStepKind.Download or FileStepKind.Probe).Sum(s => s.File.Size));
         await progress.StageAsync(StatusCode.ProjectFileTansferToS3Started, cancellationToken);
@@ -113,6 +125,28 @@ internal sealed partial class FileExportRun(
         await progress.StageAsync(StatusCode.ProjectFileTansferToS3Ended, cancellationToken);
         return (StatusCode.Completed, $"Exported commit {head.Id}: {Files.Count} files, {_transferred} transferred, "
                                       + $"{_unchanged} unchanged, {_deleted} deleted");
+    }
+
+    /// <summary>
+    /// After confirming the claim: whether the store honours conditional writes, and a dead run's unfinished uploads
+    /// under the export's prefix aborted (their parts cost storage), both at once.
+    /// </summary>
+    private async Task<bool> PrepareStoreAsync(CancellationToken cancellationToken)
+    {
+        await _lease.ConfirmAsync(cancellationToken);
+        var aborting = store.AbortUploadsAsync(_layout.BasePrefix, cancellationToken);
+        bool conditional;
+        try
+        {
+            conditional = await SupportsConditionalWritesAsync(cancellationToken);
+        }
+        catch
+        {
+            await ObserveAsync(aborting);
+            throw;
+        }
+        if (await aborting is > 0 and var aborted) LogAbortedUploads(logger, aborted, _layout.BaseUrl);
+        return conditional;
     }
 
     private async Task<(DominoProject Project, DominoCommit? Head)> ResolveAsync(Task reading, CancellationToken cancellationToken)

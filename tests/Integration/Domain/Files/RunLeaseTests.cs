@@ -84,7 +84,7 @@ public sealed class RunLeaseTests(FileExportFixture fx) : IClassFixture<FileExpo
         var result = await fx.ExportAsync(Request(user, project, name, lease, first.NewState));
 
         Assert.Equal(StatusCode.Completed, result.Status);
-        // Start, prior's deletion, prior's manifest, latest's manifest deletion, the removed file, latest's manifest.
+        // Start (before the conditional-write probe and clearing old uploads), prior's deletion, prior's manifest, latest's manifest deletion, the removed file, latest's manifest.
         Assert.Equal(6, lease.Confirmations);
     }
 
