@@ -32,8 +32,34 @@ public sealed class ExportEditorPage(IPage page)
 
     public async Task NameAsync(string group, string project)
     {
-        await page.GetByRole(AriaRole.Textbox, new() { Name = "Export group name" }).FillAsync(group);
-        await page.GetByRole(AriaRole.Textbox, new() { Name = "Export project name" }).FillAsync(project);
+        await FillAsync("GroupName", page.GetByRole(AriaRole.Textbox, new() { Name = "Export group name" }), group);
+        await FillAsync("ProjectName", page.GetByRole(AriaRole.Textbox, new() { Name = "Export project name" }), project);
+    }
+
+    /// <summary>
+    /// Types into a text field and waits until the portal has the text, as a person sees it: the field's label moves up
+    /// (<c>mud-shrink</c>) only once the portal's own render carries the text, and the field still shows it. A field the portal
+    /// never heard of is typed once more: on a starved machine (CI, two cores, load 20+) a page running on the server
+    /// once lost what was typed, its next render emptying the field, and the test then failed on the export it could not
+    /// create rather than on what it checks.
+    /// </summary>
+    private async Task FillAsync(string field, ILocator box, string text)
+    {
+        var input = page.Locator($"[data-field={field}] .mud-input");
+        for (var attempt = 1; ; attempt++)
+        {
+            await box.FillAsync(text);
+            try
+            {
+                await Assertions.Expect(input).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bmud-shrink\b"), new() { Timeout = 15_000 });
+                await Assertions.Expect(box).ToHaveValueAsync(text, new() { Timeout = 5_000 });
+                return;
+            }
+            catch (PlaywrightException e) when (attempt == 1)
+            {
+                Console.WriteLine($"The portal did not take '{text}' in {field} at the first try ({e.Message.Split('\n')[0]}); typed again.");
+            }
+        }
     }
 
     public Task ChooseS3TargetAsync(string name) => ChooseAsync("S3 target", name);
