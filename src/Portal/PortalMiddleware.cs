@@ -36,6 +36,7 @@ internal static class PortalMiddleware
             pages => pages.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
         app.UseRouting();
         app.UseAuthentication();
+        app.UseAnonymousSignInForms();
         app.UseAuthorization();
         app.UseAntiforgery();
     }

@@ -4,52 +4,79 @@ using Portal.Tests.Integration.Support;
 
 namespace Portal.Tests.Integration.Accounts;
 
-/// <summary>The sign-in form is always made for an anonymous visitor, so a session that ends meanwhile cannot spoil it.</summary>
+/// <summary>
+/// The sign-in form is made for, and checked against, an anonymous visitor: a session that ends or starts between showing
+/// the form and sending it cannot turn the sign-in into a 400, and opening the page ends no session.
+/// </summary>
 [Collection(PortalHostCollection.Name)]
 public sealed partial class LoginSessionTests(AdminFixture portal) : IClassFixture<AdminFixture>
 {
-    [Fact]
-    public async Task A_signed_in_visitor_of_the_sign_in_page_is_signed_out_and_sent_back_to_the_same_address()
-    {
-        await portal.UserAsync("lena@example.com");
-        var (http, cookies, _) = await portal.PostLoginAsync("lena@example.com", PortalHost.Password);
-        Assert.Contains(cookies.GetAllCookies(), IsSession);
-
-        using var answer = await http.GetAsync("/Account/Login?ReturnUrl=%2Fexports");
-
-        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
-        Assert.Equal("/Account/Login?ReturnUrl=%2Fexports", answer.Headers.Location!.OriginalString.Replace(portal.BaseAddress.ToString().TrimEnd('/'), "", StringComparison.Ordinal));
-        Assert.DoesNotContain(cookies.GetAllCookies(), c => IsSession(c) && !c.Expired);
-    }
-
     [Fact]
     public async Task A_form_shown_while_a_session_was_open_still_signs_in_after_that_session_ended()
     {
         await portal.UserAsync("omar@example.com");
         var (http, cookies, _) = await portal.PostLoginAsync("omar@example.com", PortalHost.Password);
+        var token = await FormTokenAsync(http);
 
-        // The page as a browser gets it with the session still open: it follows the redirect to the form.
-        var address = "/Account/Login";
-        string page;
-        while (true)
-        {
-            using var answer = await http.GetAsync(address);
-            if (answer.StatusCode != HttpStatusCode.Redirect) { page = await answer.Content.ReadAsStringAsync(); break; }
-            address = answer.Headers.Location!.ToString();
-        }
-        // The session ends (in the portal: its stamp check after a rejection or a disable), before the form is sent.
+        // The session ends (in the portal: its stamp check after a rejection or a disable) before the form is sent.
         foreach (var cookie in cookies.GetAllCookies().Where(IsSession)) cookie.Expired = true;
-        using var sent = await http.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value,
-            ["Input.Email"] = "omar@example.com",
-            ["Input.Password"] = PortalHost.Password,
-        }));
+        using var sent = await PostFormAsync(http, token, "omar@example.com");
 
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Contains(cookies.GetAllCookies(), c => IsSession(c) && !c.Expired);
     }
+
+    [Fact]
+    public async Task A_form_shown_to_an_anonymous_visitor_still_signs_in_when_a_session_started_meanwhile()
+    {
+        await portal.UserAsync("lena@example.com");
+        var cookies = new CookieContainer();
+        using var http = Client(cookies);
+        var token = await FormTokenAsync(http);
+
+        // Meanwhile the same browser signed in from another tab.
+        var (_, other, _) = await portal.PostLoginAsync("lena@example.com", PortalHost.Password);
+        foreach (var cookie in other.GetAllCookies().Where(IsSession)) cookies.Add(cookie);
+        using var sent = await PostFormAsync(http, token, "lena@example.com");
+
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+    }
+
+    [Fact]
+    public async Task Opening_the_sign_in_page_while_signed_in_ends_no_session()
+    {
+        await portal.UserAsync("ines@example.com");
+        var (http, _, _) = await portal.PostLoginAsync("ines@example.com", PortalHost.Password);
+
+        using var page = await http.GetAsync("/Account/Login?ReturnUrl=%2Fexports");
+        using var me = await http.GetAsync("/api/account/me");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+    }
+
+    private HttpClient Client(CookieContainer cookies)
+    {
+        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = portal.BaseAddress };
+        http.DefaultRequestHeaders.Add("Origin", portal.BaseAddress.GetLeftPart(UriPartial.Authority));
+        return http;
+    }
+
+    private static async Task<string> FormTokenAsync(HttpClient http)
+    {
+        using var answer = await http.GetAsync("/Account/Login");
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        return Token().Match(await answer.Content.ReadAsStringAsync()).Groups[1].Value;
+    }
+
+    private static Task<HttpResponseMessage> PostFormAsync(HttpClient http, string token, string email) =>
+        http.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = token,
+            ["Input.Email"] = email,
+            ["Input.Password"] = PortalHost.Password,
+        }));
 
     private static bool IsSession(Cookie cookie) => cookie.Name == ".AspNetCore.Identity.Application";
 
