@@ -22,6 +22,6 @@ public sealed class ChangePasswordPage(IPage page)
         await page.RunAndWaitForResponseAsync(
             () => page.GetByRole(AriaRole.Button, new() { Name = "Update password" }).ClickAsync(),
             response => response.Request.Method == "POST" && response.Url.Contains("/Account/Manage/ChangePassword", StringComparison.Ordinal));
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await page.ReadyAsync();
     }
 }

@@ -18,7 +18,7 @@ public sealed class LoginPage(IPage page)
         await page.GotoAsync("/Account/Login");
         await page.RunAndWaitForResponseAsync(() => ProviderButton(displayName).ClickAsync(),
             response => response.Request.Method == "POST" && response.Url.Contains("/Account/ExternalLogin", StringComparison.OrdinalIgnoreCase));
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await page.ReadyAsync();
     }
 
     public async Task SignInAsync(string email, string password)
@@ -29,6 +29,6 @@ public sealed class LoginPage(IPage page)
         // A static form post: wait for the server's answer, not for the network to go idle (WebAssembly downloads in the background).
         await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync(),
             response => response.Request.Method == "POST" && response.Url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await page.ReadyAsync();
     }
 }

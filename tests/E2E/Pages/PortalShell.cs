@@ -14,6 +14,6 @@ public sealed class PortalShell(IPage page)
         // A static form post: wait for the server's answer, not for the network to go idle (WebAssembly downloads in the background).
         await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync(),
             response => response.Request.Method == "POST" && response.Url.Contains("/Account/Logout", StringComparison.OrdinalIgnoreCase));
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await page.ReadyAsync();
     }
 }

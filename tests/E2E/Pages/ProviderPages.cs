@@ -17,13 +17,13 @@ public sealed class ProviderPages(IPage page)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/interaction", StringComparison.Ordinal)
                                           && !new Uri(url).AbsolutePath.StartsWith("/auth", StringComparison.Ordinal));
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await page.ReadyAsync();
     }
 
     public async Task ConfirmSignOutAsync()
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, sign me out" }).ClickAsync();
         await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/session", StringComparison.Ordinal));
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await page.ReadyAsync();
     }
 }

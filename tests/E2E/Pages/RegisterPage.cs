@@ -17,7 +17,7 @@ public sealed class RegisterPage(IPage page)
         // A static form post: wait for the server's answer, not for the network to go idle (WebAssembly downloads in the background).
         await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync(),
             response => response.Request.Method == "POST" && response.Url.Contains("/Account/Register", StringComparison.OrdinalIgnoreCase));
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await page.ReadyAsync();
     }
 
     /// <summary>The message under a field, from the form's validation.</summary>
