@@ -22,9 +22,12 @@ public sealed class BandwidthTests(Xunit.Abstractions.ITestOutputHelper output)
 
         for (var refill = 0; refill < 40; refill++)
         {
-            // Both transfers are waiting for their next chunk before each refill.
+            // Both transfers are waiting for their next chunk before each refill, and the refill is spent before the next
+            // one: the bucket holds one chunk, so a refill given while the last one was still unspent would be lost.
             await Poll.UntilAsync(() => limit.Waiting == 2L * limit.Chunk, "both transfers waiting on the limit");
+            var before = Interlocked.Read(ref read[0]) + Interlocked.Read(ref read[1]);
             limit.Refill();
+            await Poll.UntilAsync(() => Interlocked.Read(ref read[0]) + Interlocked.Read(ref read[1]) > before, "a transfer moving on after the refill");
         }
         await Poll.UntilAsync(() => limit.Waiting == 2L * limit.Chunk, "both transfers waiting on the limit");
         await stop.CancelAsync();
