@@ -61,7 +61,9 @@ public sealed class People(ExportsWorld world) : IAsyncDisposable
         {
             var found = await connectionsPage.TestAsync(name);
             await Expect(found.And(page.Locator("[data-healthy=false]"))).ToHaveCountAsync(0);
-            chips[name] = await found.AllInnerTextsAsync();
+            // Read once they are there: the page may render the row again (its checks refresh) between the wait and the read.
+            chips[name] = await Poll.ForAsync(async () => await found.AllInnerTextsAsync() is { Count: > 0 } texts ? texts : null,
+                $"the check chips of {name}", TimeSpan.FromSeconds(30));
         }
         await shots.TakeAsync(page, "admin-connections-tested");
         return new ConnectionChecks(chips);
