@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Portal.Tests.Integration.Support;
 
 namespace Portal.Tests.Integration.Accounts;
@@ -9,18 +8,18 @@ namespace Portal.Tests.Integration.Accounts;
 /// the form and sending it cannot turn the sign-in into a 400, and opening the page ends no session.
 /// </summary>
 [Collection(PortalHostCollection.Name)]
-public sealed partial class LoginSessionTests(AdminFixture portal) : IClassFixture<AdminFixture>
+public sealed class LoginSessionTests(AdminFixture portal) : IClassFixture<AdminFixture>
 {
     [Fact]
     public async Task A_form_shown_while_a_session_was_open_still_signs_in_after_that_session_ended()
     {
         await portal.UserAsync("omar@example.com");
         var (http, cookies, _) = await portal.PostLoginAsync("omar@example.com", PortalHost.Password);
-        var token = await FormTokenAsync(http);
+        var token = await PortalHost.LoginFormTokenAsync(http);
 
         // The session ends (in the portal: its stamp check after a rejection or a disable) before the form is sent.
         foreach (var cookie in cookies.GetAllCookies().Where(IsSession)) cookie.Expired = true;
-        using var sent = await PostFormAsync(http, token, "omar@example.com");
+        using var sent = await PortalHost.PostLoginFormAsync(http, token, "omar@example.com", PortalHost.Password);
 
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Contains(cookies.GetAllCookies(), c => IsSession(c) && !c.Expired);
@@ -31,13 +30,13 @@ public sealed partial class LoginSessionTests(AdminFixture portal) : IClassFixtu
     {
         await portal.UserAsync("lena@example.com");
         var cookies = new CookieContainer();
-        using var http = Client(cookies);
-        var token = await FormTokenAsync(http);
+        using var http = portal.BrowserClient(cookies);
+        var token = await PortalHost.LoginFormTokenAsync(http);
 
         // Meanwhile the same browser signed in from another tab.
         var (_, other, _) = await portal.PostLoginAsync("lena@example.com", PortalHost.Password);
         foreach (var cookie in other.GetAllCookies().Where(IsSession)) cookies.Add(cookie);
-        using var sent = await PostFormAsync(http, token, "lena@example.com");
+        using var sent = await PortalHost.PostLoginFormAsync(http, token, "lena@example.com", PortalHost.Password);
 
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
     }
@@ -55,31 +54,5 @@ public sealed partial class LoginSessionTests(AdminFixture portal) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);
     }
 
-    private HttpClient Client(CookieContainer cookies)
-    {
-        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = portal.BaseAddress };
-        http.DefaultRequestHeaders.Add("Origin", portal.BaseAddress.GetLeftPart(UriPartial.Authority));
-        return http;
-    }
-
-    private static async Task<string> FormTokenAsync(HttpClient http)
-    {
-        using var answer = await http.GetAsync("/Account/Login");
-        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
-        return Token().Match(await answer.Content.ReadAsStringAsync()).Groups[1].Value;
-    }
-
-    private static Task<HttpResponseMessage> PostFormAsync(HttpClient http, string token, string email) =>
-        http.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = token,
-            ["Input.Email"] = email,
-            ["Input.Password"] = PortalHost.Password,
-        }));
-
     private static bool IsSession(Cookie cookie) => cookie.Name == ".AspNetCore.Identity.Application";
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }

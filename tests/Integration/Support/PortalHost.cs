@@ -168,20 +168,34 @@ public class PortalHost : IAsyncLifetime
     public async Task<(HttpClient Client, CookieContainer Cookies, HttpStatusCode Status)> PostLoginAsync(string email, string password)
     {
         var cookies = new CookieContainer();
+        var http = BrowserClient(cookies);
+        var token = await LoginFormTokenAsync(http);
+        using var response = await PostLoginFormAsync(http, token, email, password);
+        return (http, cookies, response.StatusCode);
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, as a browser on the portal's own pages.</summary>
+    public HttpClient BrowserClient(CookieContainer cookies)
+    {
         var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = BaseAddress };
-        // As a browser on the portal's own pages: cookie-authenticated API writes must say where they come from (issue 13).
+        // Cookie-authenticated API writes must say where they come from (issue 13).
         http.DefaultRequestHeaders.Add("Origin", BaseAddress.GetLeftPart(UriPartial.Authority));
-        var page = await http.GetStringAsync("/Account/Login");
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-        using var response = await http.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        return http;
+    }
+
+    /// <summary>The login page's antiforgery token, as the page gives it to this client.</summary>
+    public static async Task<string> LoginFormTokenAsync(HttpClient http) =>
+        Regex.Match(await http.GetStringAsync("/Account/Login"), "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+    /// <summary>Sends the login form with a token from <see cref="LoginFormTokenAsync"/>.</summary>
+    public static Task<HttpResponseMessage> PostLoginFormAsync(HttpClient http, string token, string email, string password) =>
+        http.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login",
             ["__RequestVerificationToken"] = token,
             ["Input.Email"] = email,
             ["Input.Password"] = password,
         }));
-        return (http, cookies, response.StatusCode);
-    }
 }
 
 public sealed record V1Setup(int DeploymentId, int S3TargetId, int RegistryId);
