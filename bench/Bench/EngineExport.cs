@@ -18,7 +18,8 @@ internal static class EngineExport
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var a = args.Select(x => x.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        // Options given to the bench come after the bench's own, and win (parallel=N).
+        var a = args.Select(x => x.Split('=', 2)).GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.Last()[1]);
         var services = new ServiceCollection().AddLogging().AddFileExport();
         services.Configure<FileExportOptions>(o =>
         {

@@ -57,6 +57,24 @@ public sealed class S3StoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Started_for_the_file_benchmark_the_server_stores_a_checksummed_body_without_hashing_it()
+    {
+        await using var unverified = await S3Server.StartAsync([Bucket], strictSignatures: false, verifyChecksums: false);
+        var body = "unhashed bytes"u8.ToArray();
+        var wrong = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData("other bytes"u8.ToArray()));
+
+        await unverified.Client.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest
+        {
+            BucketName = Bucket, Key = "checksum/unverified.txt", InputStream = new MemoryStream(body), ChecksumSHA256 = wrong,
+        });
+
+        using var stored = await unverified.Client.GetObjectAsync(Bucket, "checksum/unverified.txt");
+        using var read = new MemoryStream();
+        await stored.ResponseStream.CopyToAsync(read);
+        Assert.Equal(body, read.ToArray());
+    }
+
+    [Fact]
     public async Task Every_write_carries_its_SHA256_and_the_server_confirms_each_part()
     {
         var store = Store();
