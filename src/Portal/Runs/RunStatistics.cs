@@ -14,6 +14,23 @@ internal static class RunStatistics
         var outcome = run.Status.Outcome();
         var bytes = run.BytesDone + run.ImageBytesDone;
         var seconds = run.StartedAt is { } started ? (now - started).TotalSeconds : 0;
+        if (db.Database.IsSqlite() || db.Database.IsNpgsql())
+        {
+            // One statement, so runs of the same owner, kind and outcome that end at once on several nodes add up without
+            // a failed insert (which EF Core would log as an error before the retry below saved it). The names are the
+            // migrations' (RunDailyStatConfiguration); Kind and Outcome are stored as their names.
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO "RunDailyStats" ("Day", "OwnerId", "Kind", "Outcome", "Runs", "Bytes", "Seconds")
+                VALUES ({day}, {export.OwnerId}, {export.Kind.ToString()}, {outcome.ToString()}, 1, {bytes}, {seconds})
+                ON CONFLICT ("Day", "OwnerId", "Kind", "Outcome") DO UPDATE SET
+                    "Runs" = "RunDailyStats"."Runs" + 1,
+                    "Bytes" = "RunDailyStats"."Bytes" + excluded."Bytes",
+                    "Seconds" = "RunDailyStats"."Seconds" + excluded."Seconds"
+                """, cancellationToken);
+            return;
+        }
+
+        // SQL Server has no ON CONFLICT: add to the day's row, or insert it, and add to the row another run inserted first.
         for (var attempt = 1; ; attempt++)
         {
             var updated = await db.RunDailyStats
