@@ -32,4 +32,30 @@ public sealed class SecurityHeadersTests(DashboardPortal portal) : IClassFixture
         Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("frame-ancestors 'self'", policy, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_pages_inline_scripts_run_only_with_a_nonce_made_for_that_answer_and_only_the_docs_page_allows_inline_scripts()
+    {
+        using var anonymous = portal.Client();
+
+        async Task<(string Policy, string Html)> GetAsync(HttpClient http, string path)
+        {
+            using var response = await http.GetAsync(path);
+            return (string.Join(",", response.Headers.GetValues("Content-Security-Policy")), await response.Content.ReadAsStringAsync());
+        }
+
+        var first = await GetAsync(anonymous, "/Account/Login");
+        var second = await GetAsync(anonymous, "/Account/Login");
+        var docs = await GetAsync(portal.Admin, "/docs/");
+
+        string Nonce(string policy) => System.Text.RegularExpressions.Regex.Match(policy, "script-src 'self' 'nonce-([A-Za-z0-9+/=]{24})'").Groups[1].Value;
+        var nonce = Nonce(first.Policy);
+        Assert.NotEqual("", nonce);
+        Assert.NotEqual(nonce, Nonce(second.Policy));
+        Assert.DoesNotContain("'unsafe-inline'", first.Policy.Split(';').Single(d => d.Trim().StartsWith("script-src", StringComparison.Ordinal)), StringComparison.Ordinal);
+        // Blazor's import map, the page's one inline script, carries that answer's nonce.
+        Assert.Contains($"<script type=\"importmap\" nonce=\"{nonce}\">", first.Html, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self' 'unsafe-inline';", docs.Policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("nonce-", docs.Policy, StringComparison.Ordinal);
+    }
 }

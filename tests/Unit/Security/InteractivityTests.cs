@@ -15,7 +15,7 @@ public sealed class InteractivityTests
         var interactivity = portal.Services.GetRequiredService<IOptions<PortalOptions>>().Value.Interactivity;
 
         Assert.Equal(PortalInteractivity.Auto, interactivity);
-        Assert.Contains("'wasm-unsafe-eval'", SecurityHeaders.PolicyFor(interactivity), StringComparison.Ordinal);
+        Assert.Contains("script-src 'self' 'nonce-n1' 'wasm-unsafe-eval';", SecurityHeaders.PolicyFor(interactivity, "n1"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -24,10 +24,10 @@ public sealed class InteractivityTests
         await using var portal = await PortalServices.StartAsync(new Dictionary<string, string?> { ["Portal:Interactivity"] = "Server" });
 
         var interactivity = portal.Services.GetRequiredService<IOptions<PortalOptions>>().Value.Interactivity;
-        var policy = SecurityHeaders.PolicyFor(interactivity);
+        var policy = SecurityHeaders.PolicyFor(interactivity, "n1");
 
         Assert.Equal(PortalInteractivity.Server, interactivity);
         Assert.DoesNotContain("wasm", policy, StringComparison.Ordinal);
-        Assert.Equal(SecurityHeaders.ContentSecurityPolicy.Replace(" 'wasm-unsafe-eval'", "", StringComparison.Ordinal), policy);
+        Assert.Equal(SecurityHeaders.PolicyFor(PortalInteractivity.Auto, "n1").Replace(" 'wasm-unsafe-eval'", "", StringComparison.Ordinal), policy);
     }
 }
