@@ -25,12 +25,20 @@ public sealed class FirstRunTests(FirstRunWorld world) : IClassFixture<FirstRunW
     /// <summary>WebAssembly files the browsers asked for: none, since this portal runs its pages on the server (Portal:Interactivity).</summary>
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> runtimeRequests = new();
 
+    /// <summary>What the browsers said the content security policy refused (a script without the page's nonce, say): nothing.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> policyViolations = new();
+
     private async Task<IBrowserContext> NewContextAsync()
     {
         var context = await world.Chromium.NewContextAsync(world.Portal.BaseAddress);
         context.Request += (_, request) =>
         {
             if (request.Url.Contains("/_framework/dotnet", StringComparison.Ordinal)) runtimeRequests.Enqueue(request.Url);
+        };
+        context.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                policyViolations.Enqueue($"{message.Page?.Url}: {message.Text}");
         };
         return context;
     }
@@ -215,5 +223,7 @@ public sealed class FirstRunTests(FirstRunWorld world) : IClassFixture<FirstRunW
         Assert.Empty(runtimeRequests);
         var policy = (await user.GotoAsync("/"))!.Headers["content-security-policy"];
         Assert.DoesNotContain("wasm-unsafe-eval", policy, StringComparison.Ordinal);
+        // Every page, and every move between them (the menu's links, forms, redirects), ran under the nonce policy.
+        Assert.True(policyViolations.IsEmpty, string.Join(Environment.NewLine, policyViolations));
     }
 }
