@@ -50,7 +50,11 @@ public sealed class FileExportOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
     public TimeSpan S3RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>A download from Domino or a request to S3 that moves no byte for this long is abandoned and tried again.</summary>
+    /// <summary>
+    /// A download from Domino or a request to S3 that moves no byte for this long is abandoned and tried again. Completing a
+    /// multipart upload is the exception: a store may answer only once it joined the parts, so <see cref="S3RequestTimeout"/>
+    /// bounds that wait.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
     public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -21,12 +21,17 @@ internal sealed class S3RequestHandler(S3RequestPolicy policy, TimeProvider time
         using var stall = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token, stall.Token);
         deadline.CancelAfter(policy.RequestTimeout);
-        stall.CancelAfter(policy.StallTimeout);
+        // Completing a multipart upload, the store may join the parts before it answers: AWS keeps the connection alive
+        // meanwhile, some S3-compatible stores stay silent for as long as the join takes. That wait is bounded by the
+        // request timeout (which a slow store's operator can raise), not cut short by the stall detector.
+        var completing = IsCompletion(request);
+        Action moved = completing ? () => { } : () => stall.CancelAfter(policy.StallTimeout);
+        moved();
         // The SDK asks for 100-continue on every upload: a round trip before the body. Like the Go SDK, only a large
         // body waits for the server's go-ahead; a small one costs less to send than to ask about.
         if (request.Content?.Headers.ContentLength is < ExpectContinueFrom) request.Headers.ExpectContinue = false;
         if (request.Content is { } content)
-            request.Content = new WatchedContent(content, () => stall.CancelAfter(policy.StallTimeout), gated ? policy.Lease : null);
+            request.Content = new WatchedContent(content, moved, gated ? policy.Lease : null);
         try
         {
             return await base.SendAsync(request, linked.Token);
@@ -44,6 +49,10 @@ internal sealed class S3RequestHandler(S3RequestPolicy policy, TimeProvider time
 
     internal static RunLeaseException LeaseExpired() =>
         new("The run's claim on the export was not confirmed in time, so it stopped writing to S3", lost: false);
+
+    /// <summary>CompleteMultipartUpload: a POST to the upload (starting one is a POST to <c>?uploads</c>).</summary>
+    private static bool IsCompletion(HttpRequestMessage request) =>
+        request.Method == HttpMethod.Post && request.RequestUri?.Query.Contains("uploadId=", StringComparison.Ordinal) == true;
 
     /// <summary>Anything that changes the bucket; aborting an upload only ever removes this run's own parts.</summary>
     private static bool IsWrite(HttpRequestMessage request) =>

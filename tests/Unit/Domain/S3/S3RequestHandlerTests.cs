@@ -70,6 +70,39 @@ public sealed class S3RequestHandlerTests
         Assert.Contains("no answer within 3 s", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Completing_a_multipart_upload_waits_for_the_store_to_join_the_parts_until_the_request_timeout()
+    {
+        var time = new FakeTimeProvider();
+        var server = new RecordingServer(hang: true);
+        using var http = new HttpClient(new S3RequestHandler(Policy(new TestLease()), time, server)) { Timeout = Timeout.InfiniteTimeSpan };
+
+        var completing = http.PostAsync(new Uri(Object, "?uploadId=u1"), new StringContent("<CompleteMultipartUpload/>"));
+        await server.Arrived.Task;
+        time.Advance(TimeSpan.FromSeconds(20)); // four stall timeouts without a byte: the store is still joining
+        await Task.Delay(100);
+        Assert.False(completing.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(10));
+        var error = await Assert.ThrowsAsync<S3TimeoutException>(() => completing);
+
+        Assert.Contains("no answer within 30 s", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Starting_a_multipart_upload_is_still_watched_for_stalls()
+    {
+        var time = new FakeTimeProvider();
+        var server = new RecordingServer(hang: true);
+        using var http = new HttpClient(new S3RequestHandler(Policy(new TestLease()), time, server)) { Timeout = Timeout.InfiniteTimeSpan };
+
+        var starting = http.PostAsync(new Uri(Object, "?uploads"), new ByteArrayContent([]));
+        await server.Arrived.Task;
+        time.Advance(TimeSpan.FromSeconds(5));
+        var error = await Assert.ThrowsAsync<S3TimeoutException>(() => starting);
+
+        Assert.Contains("no byte moved for 5 s", error.Message, StringComparison.Ordinal);
+    }
+
     private static S3RequestPolicy Policy(IRunLease lease) => new(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5), lease);
 
     private static RunLeaseException? FindLease(Exception e)
