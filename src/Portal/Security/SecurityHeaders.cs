@@ -40,7 +40,8 @@ public static class SecurityHeaders
         return app.Use((context, next) =>
         {
             var docs = context.Request.Path.StartsWithSegments(PortalOpenApi.DocsPath, StringComparison.OrdinalIgnoreCase);
-            var nonce = docs ? null : Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // base64url: nothing in it that HTML encodes ('+' would reach the page as &#x2B;), and CSP takes it as it is.
+            var nonce = docs ? null : System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
             if (nonce is not null) context.Items[NonceKey] = nonce;
             context.Response.OnStarting(() =>
             {
