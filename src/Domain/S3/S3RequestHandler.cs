@@ -25,13 +25,16 @@ internal sealed class S3RequestHandler(S3RequestPolicy policy, TimeProvider time
         // meanwhile, some S3-compatible stores stay silent for as long as the join takes. That wait is bounded by the
         // request timeout (which a slow store's operator can raise), not cut short by the stall detector.
         var completing = IsCompletion(request);
-        Action moved = completing ? () => { } : () => stall.CancelAfter(policy.StallTimeout);
-        moved();
+        void Moved()
+        {
+            if (!completing) stall.CancelAfter(policy.StallTimeout);
+        }
+        Moved();
         // The SDK asks for 100-continue on every upload: a round trip before the body. Like the Go SDK, only a large
         // body waits for the server's go-ahead; a small one costs less to send than to ask about.
         if (request.Content?.Headers.ContentLength is < ExpectContinueFrom) request.Headers.ExpectContinue = false;
         if (request.Content is { } content)
-            request.Content = new WatchedContent(content, moved, gated ? policy.Lease : null);
+            request.Content = new WatchedContent(content, Moved, gated ? policy.Lease : null);
         try
         {
             return await base.SendAsync(request, linked.Token);

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Portal.Api;
@@ -41,7 +42,7 @@ public static class SecurityHeaders
         {
             var docs = context.Request.Path.StartsWithSegments(PortalOpenApi.DocsPath, StringComparison.OrdinalIgnoreCase);
             // base64url: nothing in it that HTML encodes ('+' would reach the page as &#x2B;), and CSP takes it as it is.
-            var nonce = docs ? null : System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+            var nonce = docs ? null : Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
             if (nonce is not null) context.Items[NonceKey] = nonce;
             context.Response.OnStarting(() =>
             {

@@ -42,9 +42,7 @@ public sealed class S3RequestHandlerTests
     [Fact]
     public async Task A_request_that_moves_no_byte_for_the_stall_timeout_fails_as_stalled()
     {
-        var time = new FakeTimeProvider();
-        var server = new RecordingServer(hang: true);
-        using var http = new HttpClient(new S3RequestHandler(Policy(new TestLease()), time, server)) { Timeout = Timeout.InfiniteTimeSpan };
+        using var http = Hanging(Policy(new TestLease()), out var time, out var server);
 
         var sending = http.GetAsync(Object);
         await server.Arrived.Task;
@@ -57,10 +55,7 @@ public sealed class S3RequestHandlerTests
     [Fact]
     public async Task A_request_that_does_not_answer_within_the_request_timeout_fails_even_while_bytes_move()
     {
-        var time = new FakeTimeProvider();
-        var server = new RecordingServer(hang: true);
-        var policy = new S3RequestPolicy(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(5), new TestLease());
-        using var http = new HttpClient(new S3RequestHandler(policy, time, server)) { Timeout = Timeout.InfiniteTimeSpan };
+        using var http = Hanging(new S3RequestPolicy(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(5), new TestLease()), out var time, out var server);
 
         var sending = http.GetAsync(Object);
         await server.Arrived.Task;
@@ -73,9 +68,7 @@ public sealed class S3RequestHandlerTests
     [Fact]
     public async Task Completing_a_multipart_upload_waits_for_the_store_to_join_the_parts_until_the_request_timeout()
     {
-        var time = new FakeTimeProvider();
-        var server = new RecordingServer(hang: true);
-        using var http = new HttpClient(new S3RequestHandler(Policy(new TestLease()), time, server)) { Timeout = Timeout.InfiniteTimeSpan };
+        using var http = Hanging(Policy(new TestLease()), out var time, out var server);
 
         var completing = http.PostAsync(new Uri(Object, "?uploadId=u1"), new StringContent("<CompleteMultipartUpload/>"));
         await server.Arrived.Task;
@@ -91,9 +84,7 @@ public sealed class S3RequestHandlerTests
     [Fact]
     public async Task Starting_a_multipart_upload_is_still_watched_for_stalls()
     {
-        var time = new FakeTimeProvider();
-        var server = new RecordingServer(hang: true);
-        using var http = new HttpClient(new S3RequestHandler(Policy(new TestLease()), time, server)) { Timeout = Timeout.InfiniteTimeSpan };
+        using var http = Hanging(Policy(new TestLease()), out var time, out var server);
 
         var starting = http.PostAsync(new Uri(Object, "?uploads"), new ByteArrayContent([]));
         await server.Arrived.Task;
@@ -101,6 +92,14 @@ public sealed class S3RequestHandlerTests
         var error = await Assert.ThrowsAsync<S3TimeoutException>(() => starting);
 
         Assert.Contains("no byte moved for 5 s", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A client under <paramref name="policy"/> whose server never answers, on a clock the test moves.</summary>
+    private static HttpClient Hanging(S3RequestPolicy policy, out FakeTimeProvider time, out RecordingServer server)
+    {
+        time = new FakeTimeProvider();
+        server = new RecordingServer(hang: true);
+        return new HttpClient(new S3RequestHandler(policy, time, server)) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     private static S3RequestPolicy Policy(IRunLease lease) => new(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5), lease);
